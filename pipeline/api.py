@@ -1,0 +1,181 @@
+"""The one core: articles and a gazetteer in, tables out, with no file I/O.
+
+`extract` runs every stage over each article and gathers the records into `Tables`; the CLI, the notebook
+functions (`extract_corpus`, `extract_text`) and the tests all go through it. It works in two passes so
+that a name glossed in one article links its bare form in every other article of the run: the first pass
+learns the glosses, the second re-reads only the articles where a form learned elsewhere occurs. An
+article that breaks a stage becomes an `error` row; the run goes on.
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path
+from typing import Callable, Iterable
+
+from . import discover, match, quotes, resolve
+from .corpus import load_corpus
+from .gazetteer import DEFAULT_DIR, Gazetteer, load_gazetteer
+from .normalise import detect_script, fold_key, match_view, simplified_view
+from .records import AliasSuggestion, Article, ArticleResult, Problem
+from .segment import Segmenter, build_segmenter, segment
+from .tables import Tables, build_tables
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, eq=False)
+class Resources:
+    """What every article needs, built once per gazetteer (the segmenter alone takes about a second)."""
+
+    gazetteer: Gazetteer
+    index: match.NameIndex
+    segmenter: Segmenter
+
+
+@lru_cache(maxsize=4)
+def prepare(gazetteer: Gazetteer) -> Resources:
+    return Resources(gazetteer, match.build_index(gazetteer), build_segmenter(gazetteer.zh_keys))
+
+
+@lru_cache(maxsize=4)
+def _default_gazetteer(directory: str) -> Gazetteer:
+    return load_gazetteer(directory)
+
+
+def default_gazetteer() -> Gazetteer:
+    return _default_gazetteer(str(DEFAULT_DIR))
+
+
+@dataclass(frozen=True, slots=True)
+class CorpusAlias:
+    entity_id: str
+    name_en: str
+    label: str
+    doc_id: str
+
+
+def extract_article(article: Article, resources: Resources,
+                    corpus_aliases: dict[str, CorpusAlias] | None = None) -> ArticleResult:
+    """All records of one article. `corpus_aliases` are forms glossed in other articles of the run."""
+    text = article.text
+    if article.status != "ok":
+        return ArticleResult(article, script="")
+    gazetteer = resources.gazetteer
+    view = simplified_view(text)
+    folded = match_view(view)
+    seg = segment(text, resources.segmenter, view)
+
+    found = match.find_names(text, folded, seg, resources.index)
+    glosses = discover.find_glosses(text, view, seg, found, gazetteer)
+    found += discover.gloss_candidates(glosses)
+    details = {g.entity_id: (g.name_en, g.label) for g in glosses}
+    labels = {i: e.label for i, e in gazetteer.entities.items()} | {i: d[1] for i, d in details.items()}
+
+    learned = discover.learned_forms(glosses, resolve.select(found), text, view, labels)
+    found += discover.find_learned(text, folded, seg, learned, "document", 0.85, details)
+    if corpus_aliases:
+        foreign = {form: (a.entity_id,) for form, a in corpus_aliases.items()
+                   if a.doc_id != article.doc_id and form not in learned}
+        details |= {a.entity_id: (a.name_en, a.label) for a in corpus_aliases.values()}
+        found += discover.find_learned(text, folded, seg, foreign, "corpus_alias", 0.8, details)
+
+    chosen = resolve.select(found)
+    mentions, problems = resolve.link(article.doc_id, text, chosen, gazetteer, details)
+    quote_records, quote_problems = quotes.find_quotes(article.doc_id, text, view, seg, mentions)
+    suggestions = tuple(
+        AliasSuggestion(text[g.zh_start:g.zh_end], g.name_en, g.entity_id if g.in_gazetteer else "",
+                        f"gloss: {text[g.zh_start:g.en_end + 1]}", article.doc_id, 1)
+        for g in glosses if fold_key(text[g.zh_start:g.zh_end]) not in gazetteer.zh_keys
+    )
+    return ArticleResult(article, detect_script(text), tuple(mentions), tuple(quote_records),
+                         tuple(problems) + tuple(quote_problems), suggestions)
+
+
+def _safe_extract(article: Article, resources: Resources,
+                  corpus_aliases: dict[str, CorpusAlias] | None = None) -> ArticleResult:
+    try:
+        return extract_article(article, resources, corpus_aliases)
+    except Exception as error:  # one bad article must not end the run; the row says what happened
+        log.exception("%s: extraction failed", article.doc_id)
+        failed = replace(article, status="error", problem=f"internal error: {type(error).__name__}: {error}")
+        return ArticleResult(failed, script="", problems=(Problem(article.doc_id, -1, "internal_error", str(error)),))
+
+
+def extract(articles: Iterable[Article], gazetteer: Gazetteer | None = None,
+            progress: Callable[[Iterable], Iterable] | None = None) -> Tables:
+    """Run every stage over `articles` and return the tables (nothing is written)."""
+    gazetteer = gazetteer or default_gazetteer()
+    resources = prepare(gazetteer)
+    articles = list(articles)
+    iterate = progress or (lambda items: items)
+    results = [_safe_extract(a, resources) for a in iterate(articles)]
+
+    corpus_aliases, conflicts = _corpus_aliases(results)
+    if corpus_aliases:
+        keys = list(corpus_aliases)
+        for position, result in enumerate(results):
+            if result.article.status == "ok" and _mentions_foreign_form(result, keys, corpus_aliases):
+                results[position] = _safe_extract(result.article, resources, corpus_aliases)
+    if conflicts:
+        first = results[0]
+        results[0] = replace(first, problems=first.problems + tuple(conflicts))
+    suggestions = _merge_suggestions(results, corpus_aliases)
+    return build_tables(results, suggestions, set(gazetteer.entities))
+
+
+def _corpus_aliases(results: list[ArticleResult]) -> tuple[dict[str, CorpusAlias], list[Problem]]:
+    """Glossed Chinese forms across the run; a form glossed as two different names is not learned."""
+    aliases: dict[str, CorpusAlias] = {}
+    conflicting: dict[str, set[str]] = {}
+    for result in results:
+        for m in result.mentions:
+            if m.method != "gloss" or m.lang != "zh" or not m.entity_id:
+                continue
+            form = fold_key(m.text)
+            known = aliases.get(form)
+            if known is None:
+                aliases[form] = CorpusAlias(m.entity_id, m.name_en, m.label, m.doc_id)
+            elif known.entity_id != m.entity_id:
+                conflicting.setdefault(form, {known.entity_id}).add(m.entity_id)
+    problems = [Problem(results[0].article.doc_id if results else "", -1, "conflicting_gloss",
+                        f"{form} is glossed as {', '.join(sorted(ids))}; not learned")
+                for form, ids in sorted(conflicting.items())]
+    for form in conflicting:
+        aliases.pop(form, None)
+    return aliases, problems
+
+
+def _mentions_foreign_form(result: ArticleResult, keys: list[str], aliases: dict[str, CorpusAlias]) -> bool:
+    folded = match_view(simplified_view(result.article.text))
+    return any(form in folded and aliases[form].doc_id != result.article.doc_id for form in keys)
+
+
+def _merge_suggestions(results: list[ArticleResult], corpus_aliases: dict[str, CorpusAlias]) -> list[AliasSuggestion]:
+    merged: dict[tuple[str, str], list[AliasSuggestion]] = {}
+    for result in results:
+        for s in result.learned:
+            merged.setdefault((s.alias, s.name_en), []).append(s)
+    out = []
+    for (alias, name_en), group in sorted(merged.items()):
+        form = fold_key(alias)
+        seen_in = sorted({r.article.doc_id for r in results for m in r.mentions
+                          if m.lang == "zh" and fold_key(m.text) == form})
+        seen_in = seen_in or sorted({s.documents for s in group})
+        out.append(AliasSuggestion(alias, name_en, group[0].entity_id, group[0].evidence,
+                                   "|".join(seen_in), len(group)))
+    return out
+
+
+def extract_corpus(path: str | Path = "corpus", gazetteer_dir: str | Path | None = None, **kwargs) -> Tables:
+    """Notebook entry: read a folder or .jsonl file and return the tables as DataFrames."""
+    gazetteer = load_gazetteer(gazetteer_dir) if gazetteer_dir else None
+    return extract(load_corpus(path), gazetteer, **kwargs)
+
+
+def extract_text(text: str, doc_id: str = "text", gazetteer: Gazetteer | None = None) -> Tables:
+    """Notebook entry: the tables for one article given as a string."""
+    article = Article(doc_id, text, source="<text>", status="ok" if text.strip() else "empty",
+                      problem="" if text.strip() else "no text")
+    return extract([article], gazetteer)

@@ -1,0 +1,58 @@
+"""The command line: a thin shell over the library.
+
+    python -m pipeline extract [CORPUS] [--out DIR] [--gazetteer DIR]
+
+Expected failures (a missing corpus path, a malformed gazetteer) print one line on stderr and exit with
+status 2, never a traceback; a completed run exits 0 even when some articles had problems, because
+those are rows in documents.csv and problems.csv.
+"""
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+from .corpus import CorpusError, load_corpus
+from .gazetteer import DEFAULT_DIR, GazetteerError, load_gazetteer
+
+log = logging.getLogger("pipeline")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m pipeline", description=__doc__.split("\n\n")[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+    run = commands.add_parser("extract", help="extract the tables of a corpus into a folder of CSV files")
+    run.add_argument("corpus", nargs="?", default="corpus/", help="a folder of .txt/.md files or a .jsonl file")
+    run.add_argument("--out", default="outputs/", help="where to write the CSV tables (default outputs/)")
+    run.add_argument("--gazetteer", default=str(DEFAULT_DIR), help="folder with entities.csv and aliases.csv")
+    run.add_argument("--quiet", action="store_true", help="no progress bar")
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    try:
+        if args.command == "extract":
+            return _extract(args)
+    except (GazetteerError, CorpusError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    return 2
+
+
+def _extract(args) -> int:
+    from .api import extract
+    from .tables import write_tables
+
+    gazetteer = load_gazetteer(args.gazetteer)
+    corpus = Path(args.corpus)
+    if not corpus.exists():
+        raise CorpusError(f"{corpus}: no such file or folder")
+    articles = list(load_corpus(corpus))
+    progress = None
+    if sys.stderr.isatty() and not args.quiet:
+        from tqdm import tqdm
+
+        progress = lambda items: tqdm(items, desc="articles", unit="article", file=sys.stderr)  # noqa: E731
+    tables = extract(articles, gazetteer, progress=progress)
+    write_tables(tables, args.out)
+    print(f"{tables.summary()} -> {args.out}")
+    return 0

@@ -1,0 +1,123 @@
+"""Finding gazetteer forms in an article, on token boundaries.
+
+Chinese forms are searched on the folded Simplified view (one Aho-Corasick pass over all forms) and kept
+only where a match starts and ends on a word boundary, so 川普 is not found inside 四川普通話. English
+forms are searched in the same pass, kept where the letters before and after are not letters, and
+corrected for obvious typos (`Valdimir Putin`) by a bounded edit distance. Twitter handles
+(`@rustem_umerov`) are read as the names they spell. Matching is pure: it returns `Candidate`s with all
+the entities a form may mean and leaves the choice to `resolve`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import ahocorasick_rs
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from .gazetteer import Gazetteer
+from .normalise import is_han
+from .records import Candidate, Segmentation
+
+_HANDLE = re.compile(r"(?<![A-Za-z0-9_])@([A-Za-z0-9_]{3,15})")
+_CAPITALISED_RUN = re.compile(r"\b[A-Z][a-z'’]+(?:[ \-][A-Z][a-z'’]+){1,3}\b")
+_CAMEL = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|[0-9]+")
+# A handle often starts with a title: @RepDonBacon, @SenSchumer, @GovRonDeSantis
+_HANDLE_TITLES = ("rep", "sen", "gov", "potus", "flotus", "mayor", "pm", "president", "dr", "the", "real")
+
+
+@dataclass(frozen=True, eq=False)
+class NameIndex:
+    """Everything matching needs, built once per gazetteer."""
+
+    gazetteer: Gazetteer
+    keys: tuple[str, ...]
+    automaton: ahocorasick_rs.AhoCorasick
+    fuzzy_choices: tuple[str, ...]  # multi-word English keys long enough to correct typos against
+    squashed_en: dict[str, str]  # English key without spaces -> key, for handles
+
+
+def build_index(gazetteer: Gazetteer) -> NameIndex:
+    keys = tuple(sorted(set(gazetteer.zh_keys) | set(gazetteer.en_keys)))
+    automaton = ahocorasick_rs.AhoCorasick(keys, matchkind=ahocorasick_rs.MatchKind.Standard)
+    fuzzy = tuple(k for k in gazetteer.en_keys if " " in k and len(k) >= 8)
+    squashed = {}
+    for key in gazetteer.en_keys:
+        squashed.setdefault(key.replace(" ", "").replace(".", ""), key)
+    return NameIndex(gazetteer, keys, automaton, fuzzy, squashed)
+
+
+def find_names(text: str, folded: str, seg: Segmentation, index: NameIndex) -> list[Candidate]:
+    """All gazetteer forms on boundaries, typo-corrected English names and handles (overlaps allowed)."""
+    starts = {t.start for t in seg.tokens}
+    ends = {t.end for t in seg.tokens}
+    found = []
+    for key_index, start, end in index.automaton.find_matches_as_indexes(folded, overlapping=True):
+        key = index.keys[key_index]
+        if is_han(key[0]) or is_han(key[-1]):
+            if start not in starts or end not in ends:
+                continue
+            ids, lang = index.gazetteer.zh_keys.get(key), "zh"
+        else:
+            if not _latin_bounded(text, start, end) or not _looks_like_name(text[start:end], key):
+                continue
+            ids, lang = index.gazetteer.en_keys.get(key), "en"
+        if ids:
+            found.append(Candidate(start, end, ids, lang, "gazetteer", 1.0))
+    found += _fuzzy_english(text, folded, found, index)
+    found += _handles(text, index)
+    return found
+
+
+def _latin_bounded(text: str, start: int, end: int) -> bool:
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    return not (_wordish(before) or before == "@") and not _wordish(after)
+
+
+def _wordish(ch: str) -> bool:
+    return (ch.isalnum() and not is_han(ch)) or ch == "_"
+
+
+def _looks_like_name(surface: str, key: str) -> bool:
+    """A name is capitalised as written (`Trump`, not `trump` the verb) unless the form is lowercase."""
+    if " " in key or len(key) > 12:
+        return True
+    return surface[:1].isupper() or surface.islower() and key == surface
+
+
+def _fuzzy_english(text: str, folded: str, exact: list[Candidate], index: NameIndex) -> list[Candidate]:
+    covered = {i for c in exact if c.lang == "en" for i in range(c.start, c.end)}
+    found = []
+    for match in _CAPITALISED_RUN.finditer(text):
+        start, end = match.span()
+        if any(i in covered for i in range(start, end)):
+            continue
+        query = folded[start:end]
+        if len(query) < 8 or query in index.gazetteer.en_keys:
+            continue
+        limit = 1 if len(query) < 16 else 2
+        best = process.extractOne(query, index.fuzzy_choices, scorer=OSA.distance, score_cutoff=limit)
+        if best is None:
+            continue
+        key, distance, _ = best
+        # a typo keeps the initials: `Valdimir Putin` is Vladimir Putin, `Mark Brown` is not Mark Crown
+        if [w[0] for w in key.split()] != [w[0] for w in query.split()]:
+            continue
+        confidence = round(1.0 - 0.1 * distance, 2)
+        found.append(Candidate(start, end, index.gazetteer.en_keys[key], "en", "fuzzy", confidence))
+    return found
+
+
+def _handles(text: str, index: NameIndex) -> list[Candidate]:
+    found = []
+    for match in _HANDLE.finditer(text):
+        words = [w.lower() for part in match.group(1).split("_") for w in _CAMEL.findall(part)]
+        while len(words) > 2 and words[0] in _HANDLE_TITLES:
+            words = words[1:]
+        key = index.squashed_en.get("".join(words))
+        if key is None or " " not in key:
+            continue  # a handle that spells only a surname is too weak (`@trump` may be anyone's)
+        found.append(Candidate(match.start(), match.end(), index.gazetteer.en_keys[key], "en", "handle", 0.9))
+    return found
