@@ -1,6 +1,7 @@
 """The command line: a thin shell over the library.
 
     python -m pipeline extract [CORPUS] [--out DIR] [--gazetteer DIR]
+    python -m pipeline evaluate GOLD.jsonl [--json] [--by-doc]
 
 Expected failures (a missing corpus path, a malformed gazetteer) print one line on stderr and exit with
 status 2, never a traceback; a completed run exits 0 even when some articles had problems, because
@@ -27,11 +28,18 @@ def main(argv: list[str] | None = None) -> int:
     run.add_argument("--out", default="outputs/", help="where to write the CSV tables (default outputs/)")
     run.add_argument("--gazetteer", default=str(DEFAULT_DIR), help="folder with entities.csv and aliases.csv")
     run.add_argument("--quiet", action="store_true", help="no progress bar")
+    score = commands.add_parser("evaluate", help="score the extraction against a gold JSONL file")
+    score.add_argument("gold", help="gold annotations in the JSON Lines format of gold-format.md")
+    score.add_argument("--gazetteer", default=str(DEFAULT_DIR), help="folder with entities.csv and aliases.csv")
+    score.add_argument("--json", action="store_true", help="end with one line of JSON with the scores")
+    score.add_argument("--by-doc", action="store_true", help="scores per article too")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     try:
         if args.command == "extract":
             return _extract(args)
+        if args.command == "evaluate":
+            return _evaluate(args)
     except (GazetteerError, CorpusError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
@@ -55,4 +63,19 @@ def _extract(args) -> int:
     tables = extract(articles, gazetteer, progress=progress)
     write_tables(tables, args.out)
     print(f"{tables.summary()} -> {args.out}")
+    return 0
+
+
+def _evaluate(args) -> int:
+    import json
+
+    from .evaluate import evaluate, format_report
+
+    gold = Path(args.gold)
+    if not gold.is_file():
+        raise CorpusError(f"{gold}: no such file")
+    report = evaluate(gold, load_gazetteer(args.gazetteer))
+    print(format_report(report, by_doc=args.by_doc))
+    if args.json:
+        print(json.dumps(report.as_dict()))
     return 0
