@@ -25,7 +25,7 @@ from .corpus import load_corpus
 from .gazetteer import Gazetteer
 
 _QUALIFIER = re.compile(r"\s*\([^()]*\)\s*$")
-_LEADING_MARKS = " \u3000「『“\"'‘《（(—-"
+_LEADING_MARKS = " \u3000「『“\"'‘”﹁"
 
 
 def canonical_key(name: str | None) -> str:

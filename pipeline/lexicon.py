@@ -46,3 +46,22 @@ EN_FAC_WORDS = frozenset("palace airport base house tower square stadium arena p
 
 # Lowercase words allowed inside an English name (Charles de Gaulle, Ursula von der Leyen, Mohammed bin Salman).
 NAME_PARTICLES = frozenset("de del della der di da das do dos du la le van von bin al el ibn y".split())
+
+# Reporting verbs that introduce or close a quotation (看 the token, so 指 is not found in 指挥).
+SPEECH_CUES = frozenset("""
+说 说道 表示 指出 强调 写道 透露 称 声称 宣称 认为 坦言 回应 告诉 补充 直言 宣布 承诺 形容 解释 感谢 呼吁 警告 批评
+质疑 问道 反问 回答 答道 重申 主张 提到 谈到 谈及 说明 表明 证实 否认 抱怨 赞扬 称赞 感叹 叹道 笑称 直指 指 预测 发文
+致辞 提醒 声明 喊话 坦承 承认 指称 提及 引述 转述 谴责 抨击 驳斥 表态 回复 留言 撰文 发帖 贴文 分享 道 问 感慨 回忆 续称
+""".split())
+EN_SPEECH_CUES = ("said", "says", "say", "told", "tells", "wrote", "writes", "added", "adds", "stated", "states",
+                  "explained", "noted", "asked", "argued", "insisted", "declared", "posted", "tweeted", "warned",
+                  "claimed", "replied", "continued", "according to")
+# `稱他為「殺手」`, `被稱為「…」`, `所謂「…」`: naming a thing, not reporting speech.
+NAMING_MARKERS = ("称为", "称作", "被称", "所谓", "名为", "叫做", "号称", "誉为", "视为", "列为", "称之为", "人称")
+# `向/對 X 說`: X is spoken to, not the speaker.
+ADDRESSEE_MARKERS = ("向", "对", "跟", "给", "与", "和")
+PRONOUNS = frozenset("他 她 他们 她们 其 后者 前者".split())
+EN_PRONOUNS = frozenset("he she they".split())
+# Unnamed speakers (一名美方官员说, 德里斯科的发言人表示): who speaks is a role, not a named entity.
+ROLE_NOUNS = ("发言人", "官员", "人士", "消息人士", "幕僚", "团队", "办公室", "律师", "助手", "顾问", "分析师", "专家",
+              "记者", "部门", "当局", "高层", "高官", "知情者", "人员")
