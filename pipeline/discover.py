@@ -10,7 +10,7 @@ names linked in the article (雷朋 after 瑪琳．雷朋, `Kelly` after `Anna K
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .gazetteer import Gazetteer
 from .lexicon import (EN_FAC_WORDS, EN_ORG_WORDS, EN_PLACE_WORDS, FAC_SUFFIXES, GPE_SUFFIXES, LOC_SUFFIXES,
@@ -203,3 +203,109 @@ def find_learned(text: str, folded: str, seg: Segmentation, forms: dict[str, tup
                 found.append(Candidate(position, end, ids, "zh" if han else "en", method, confidence, label, name_en))
             position = folded.find(form, position + 1)
     return found
+
+
+def _transliteration_like(word: str) -> bool:
+    return bool(word) and all(ch in TRANSLITERATION_CHARS or ch == "·" for ch in word)
+
+
+def spot_transliterations(view: str, seg: Segmentation, taken: list[Candidate],
+                          word_freq: dict[str, int]) -> list[Candidate]:
+    """Spans no list knows that read as foreign names: runs of words made of transliteration
+    characters, a middle dot between parts, or a title word right before (see the module docstring).
+    A run that is a common dictionary word (巴西, 马上) needs a title before it to count."""
+    covered = {i for c in taken for i in range(c.start, c.end)}
+    tokens = seg.tokens
+    found = []
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        if token.start in covered or not token.is_han or not _transliteration_like(token.norm):
+            i += 1
+            continue
+        j = i
+        while (j + 1 < len(tokens) and tokens[j + 1].start == tokens[j].end and tokens[j + 1].is_han
+               and tokens[j + 1].start not in covered and _transliteration_like(tokens[j + 1].norm)
+               and tokens[j + 1].norm not in TITLE_WORDS):
+            j += 1
+        start, end = token.start, tokens[j].end
+        word = view[start:end]
+        previous = tokens[i - 1] if i > 0 and tokens[i - 1].end == start else None
+        titled = previous is not None and previous.norm in TITLE_WORDS
+        dotted = "·" in token.norm or any("·" in t.norm for t in tokens[i:j + 1])
+        han = sum(1 for ch in word if is_han(ch))
+        common = all(word_freq.get(t.norm, 0) >= 30 for t in tokens[i:j + 1]) or word in TITLE_WORDS
+        label = "PERSON"
+        following = tokens[j + 1] if j + 1 < len(tokens) and tokens[j + 1].start == end else None
+        if following is not None and following.norm in _PLACE_OR_BODY_SUFFIXES:
+            end, label = following.end, _PLACE_OR_BODY_SUFFIXES[following.norm]
+            common = False
+        if label == "PERSON" and not titled and not dotted and _place_context(view, start, end):
+            label = "GPE"  # 在阿布達比, 前往曼菲斯: where things happen, not who
+        accept = dotted or (han >= 3 and not common) or (titled and han >= 2 and not common)
+        if accept:
+            confidence = min(0.9, 0.5 + 0.15 * titled + 0.1 * dotted + 0.1 * (han >= 4))
+            found.append(Candidate(start, end, (), "zh", "pattern", round(confidence, 2), label, ""))
+        i = j + 1
+    # one sense per discourse: a form read as a place once (在阿布達比) is a place everywhere in the article
+    places = {view[c.start:c.end] for c in found if c.label == "GPE"}
+    return [replace(c, label="GPE") if c.label == "PERSON" and view[c.start:c.end] in places else c for c in found]
+
+
+_LOCATIVE_BEFORE = ("在", "于", "到", "往", "赴", "抵", "至", "从", "自", "来自", "位于", "访问", "前往", "飞往", "抵达", "返回")
+_LOCATIVE_AFTER = ("地区", "一带", "境内", "附近", "当地", "州", "省", "市", "前线", "战场")
+
+
+def _place_context(view: str, start: int, end: int) -> bool:
+    return view[max(0, start - 2):start].endswith(_LOCATIVE_BEFORE) or view[end:end + 2].startswith(_LOCATIVE_AFTER)
+
+
+_PLACE_OR_BODY_SUFFIXES = {**{s: "GPE" for s in ("州", "省", "市", "县", "郡", "边疆区", "共和国", "王国")},
+                           **{s: "ORG" for s in ("党", "集团", "公司", "大学", "银行", "基金会")}}
+
+
+def link_phonetically(found: list[Candidate], view: str, english: list[tuple[str, str, str]]) -> list[Candidate]:
+    """Give each unlinked Chinese name the English name of the article it transliterates, when one
+    stands out (`english` holds (name_en, entity_id, label) of the article's English names)."""
+    from .phonetic import best_match
+
+    if not english:
+        return found
+    names = [name for name, _, _ in english]
+    linked = []
+    for c in found:
+        if c.ids or c.lang != "zh" or c.label not in ("PERSON", ""):
+            linked.append(c)
+            continue
+        best = best_match(view[c.start:c.end].split("·")[-1], names)
+        if best is None:
+            linked.append(c)
+            continue
+        index, score = best
+        name_en, entity_id, label = english[index]
+        linked.append(Candidate(c.start, c.end, (entity_id,), "zh", "phonetic", score, label or "PERSON", name_en))
+    return linked
+
+
+_EN_NAME_RUN = re.compile(r"\b[A-Z][a-z]+(?:[ \-](?:[A-Z][a-z]+|de|da|van|von|bin|al))*[ \-][A-Z][a-z]+\b")
+
+
+def english_names(text: str, folded: str, chosen: list[Candidate], seg: Segmentation,
+                  gazetteer: Gazetteer) -> list[tuple[str, str, str, list[tuple[int, int]]]]:
+    """The English person names of an article — linked ones and unlisted capitalised full names — as
+    (name_en, entity_id, label, unlinked occurrences) for phonetic linking."""
+    names: dict[str, tuple[str, str, str, list]] = {}
+    for c in chosen:
+        if c.lang == "en" and c.ids:
+            entity = gazetteer.entities.get(c.ids[0])
+            name, label = (entity.name_en, entity.label) if entity else (c.name_en, c.label)
+            if label == "PERSON":
+                names.setdefault(c.ids[0], (name, c.ids[0], label, []))
+    covered = {i for c in chosen for i in range(c.start, c.end)}
+    for match in _EN_NAME_RUN.finditer(text):
+        start, end = match.span()
+        if any(i in covered for i in range(start, end)) or english_name_label(match.group()) != "PERSON":
+            continue
+        entity_id = slug(match.group())
+        names.setdefault(entity_id, (match.group(), entity_id, "PERSON", []))[3].append((start, end))
+    return list(names.values())
