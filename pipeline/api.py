@@ -94,7 +94,7 @@ def extract_article(article: Article, resources: Resources,
     mentions, problems = resolve.link(article.doc_id, text, chosen, gazetteer, details)
     quote_records, quote_problems = quotes.find_quotes(article.doc_id, text, view, seg, mentions)
     suggestions = tuple(
-        AliasSuggestion(text[g.zh_start:g.zh_end], g.name_en, g.entity_id if g.in_gazetteer else "",
+        AliasSuggestion(text[g.zh_start:g.zh_end], g.name_en, g.entity_id,
                         f"gloss: {text[g.zh_start:g.en_end + 1]}", article.doc_id, 1)
         for g in glosses if fold_key(text[g.zh_start:g.zh_end]) not in gazetteer.zh_keys
     )

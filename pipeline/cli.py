@@ -2,6 +2,8 @@
 
     python -m pipeline extract [CORPUS] [--out DIR] [--gazetteer DIR]
     python -m pipeline evaluate GOLD.jsonl [--json] [--by-doc]
+    python -m pipeline gazetteer add-suggestions outputs/alias_suggestions.csv
+    python -m pipeline gazetteer import wikidata.csv
 
 Expected failures (a missing corpus path, a malformed gazetteer) print one line on stderr and exit with
 status 2, never a traceback; a completed run exits 0 even when some articles had problems, because
@@ -33,6 +35,13 @@ def main(argv: list[str] | None = None) -> int:
     score.add_argument("--gazetteer", default=str(DEFAULT_DIR), help="folder with entities.csv and aliases.csv")
     score.add_argument("--json", action="store_true", help="end with one line of JSON with the scores")
     score.add_argument("--by-doc", action="store_true", help="scores per article too")
+    gazetteer = commands.add_parser("gazetteer", help="change the gazetteer")
+    edits = gazetteer.add_subparsers(dest="action", required=True)
+    for action, help_text in (("add-suggestions", "merge a reviewed alias_suggestions.csv"),
+                              ("import", "import a CSV exported from Wikidata (see README)")):
+        edit = edits.add_parser(action, help=help_text)
+        edit.add_argument("file")
+        edit.add_argument("--gazetteer", default=str(DEFAULT_DIR), help="the gazetteer folder to change")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     try:
@@ -40,7 +49,9 @@ def main(argv: list[str] | None = None) -> int:
             return _extract(args)
         if args.command == "evaluate":
             return _evaluate(args)
-    except (GazetteerError, CorpusError) as error:
+        if args.command == "gazetteer":
+            return _edit_gazetteer(args)
+    except (GazetteerError, CorpusError, OSError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
     return 2
@@ -78,4 +89,16 @@ def _evaluate(args) -> int:
     print(format_report(report, by_doc=args.by_doc))
     if args.json:
         print(json.dumps(report.as_dict()))
+    return 0
+
+
+def _edit_gazetteer(args) -> int:
+    from .curate import add_suggestions, import_wikidata
+
+    source = Path(args.file)
+    if not source.is_file():
+        raise CorpusError(f"{source}: no such file")
+    edit = add_suggestions if args.action == "add-suggestions" else import_wikidata
+    entities, aliases = edit(source, args.gazetteer)
+    print(f"added {entities} entities and {aliases} aliases to {args.gazetteer}")
     return 0

@@ -181,20 +181,17 @@ def find_quotes(doc_id: str, text: str, view: str, seg: Segmentation,
     marked = [m for m in marked if not any(a <= m.open < b for a, b in post_ranges)]
     context = _Context(text, view, seg, mentions, marked)
     drafts: list[dict] = []
-    previous_speaker: _Speaker | None = None
-    previous_end = -1
+    previous: dict | None = None
     for m in marked:
-        draft = _read_quote(m, context, previous_speaker if previous_end >= context.sentence_start(m.open) - 200
-                            else None)
+        draft = _read_quote(m, context, previous)
         if draft is None:
             continue
         drafts.append(draft)
-        if draft["speaker"] is not None and draft["speaker"].entity_id:
-            previous_speaker, previous_end = draft["speaker"], m.close
+        previous = {**draft, "close": m.close}
         parenthetical = _PAREN_ENGLISH.match(text, m.close + 1)
         if parenthetical and draft["lang"] == "zh":
             drafts.append({**draft, "start": parenthetical.start("body"), "end": parenthetical.end("body"),
-                           "lang": "en", "method": "parenthetical", "pair_with": len(drafts) - 1})
+                           "lang": "en", "method": "parenthetical", "pair_with": draft["start"]})
     for start, end, speaker, cue in posts:
         drafts.append({"start": start, "end": end, "lang": "en", "speaker": speaker, "cue": cue, "kind": "post",
                        "method": "post", "confidence": 0.9})
@@ -211,7 +208,9 @@ def _language(text: str) -> str:
     return "en" if latin > 6 * han else "zh"
 
 
-def _read_quote(m: Marked, ctx: _Context, previous: _Speaker | None) -> dict | None:
+def _read_quote(m: Marked, ctx: _Context, previous: dict | None) -> dict | None:
+    """The quotation in `m` as a draft record, or None when it is not reported speech. `previous` is
+    the draft of the last quotation kept, whose speaker a follow-on quotation inherits."""
     text, view = ctx.text, ctx.view
     words = text[m.start:m.end]
     if len(words.strip()) < 2:
@@ -225,13 +224,19 @@ def _read_quote(m: Marked, ctx: _Context, previous: _Speaker | None) -> dict | N
     colon = before.endswith((":", "："))
     long = len(words.strip()) >= 15
     if lang == "en":
-        return _read_english(m, ctx, words, colon, terminal, previous)
+        return _read_english(m, ctx, words, colon, terminal)
     cue, cue_start = _cue_before(m, ctx)
     trailing = _trailing_speaker(m, ctx)
     if cue is not None and _names_not_speech(view, cue_start, m.open):
         cue = None
     governed_closely = cue is not None and not any(ch in _CLAUSE_BREAK for ch in view[cue_start:m.open]) or colon
     kind = "direct" if (terminal or long or colon) else "fragment"
+    # 表示俄羅斯「願意一路打下去」，但仍然「準備好和平談判」: a second fragment in the same sentence
+    follows = (previous is not None and previous["lang"] == "zh" and ctx.window_start(m.open) <= previous["close"]
+               and m.open - previous["close"] <= 12 and cue is None and trailing is None)
+    if follows:
+        return {**previous, "start": m.start, "end": m.end, "kind": kind, "method": "continuation",
+                "confidence": 0.7}
     if kind == "fragment":
         if trailing is None and not governed_closely:
             if not (cue is not None and len(words) >= 6):
@@ -248,7 +253,8 @@ def _read_quote(m: Marked, ctx: _Context, previous: _Speaker | None) -> dict | N
     elif colon:
         speaker, method = _subject_before(m.open - 1, m.open, ctx), "colon"
     elif terminal and long and text[max(0, m.open - 1)] in _SENTENCE_END + "」”" or m.open == 0:
-        speaker, method, cue = previous, "continuation", ""
+        # a whole quoted sentence on its own continues the last speaker (「…。」她對台下的歌迷喊話)
+        speaker, method, cue = (previous["speaker"] if previous else None), "continuation", ""
     else:
         return None
     confidence = {"cue_after": 0.9, "cue_before": 0.85, "colon": 0.75, "continuation": 0.6}[method]
@@ -361,8 +367,7 @@ def _role_phrase(view: str, text: str, start: int, cue_start: int) -> _Speaker |
     return None
 
 
-def _read_english(m: Marked, ctx: _Context, words: str, colon: bool, terminal: bool,
-                  previous: _Speaker | None) -> dict | None:
+def _read_english(m: Marked, ctx: _Context, words: str, colon: bool, terminal: bool) -> dict | None:
     text = ctx.text
     after = text[m.close + 1:m.close + 60]
     speaker, cue, method = None, "", ""
@@ -468,7 +473,7 @@ def _translation_pairs(text: str, drafts: list[dict], mentions: list[Mention]) -
     scored = []
     for i in zh:
         for j in en:
-            if drafts[j].get("pair_with") == i:
+            if drafts[j].get("pair_with") == drafts[i]["start"]:
                 scored.append((100, 0, i, j))
                 continue
             a, b = drafts[i]["speaker"], drafts[j]["speaker"]
