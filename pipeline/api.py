@@ -157,8 +157,16 @@ def _corpus_aliases(results: list[ArticleResult]) -> tuple[dict[str, CorpusAlias
 
 
 def _mentions_foreign_form(result: ArticleResult, keys: list[str], aliases: dict[str, CorpusAlias]) -> bool:
+    """Does the article hold a form learned elsewhere at a place it has not already linked so?"""
     folded = match_view(simplified_view(result.article.text))
-    return any(form in folded and aliases[form].doc_id != result.article.doc_id for form in keys)
+    linked = {(m.start, m.entity_id) for m in result.mentions}
+    for form in keys:
+        position = folded.find(form)
+        while position >= 0:
+            if (position, aliases[form].entity_id) not in linked:
+                return True
+            position = folded.find(form, position + 1)
+    return False
 
 
 def _merge_suggestions(results: list[ArticleResult], corpus_aliases: dict[str, CorpusAlias]) -> list[AliasSuggestion]:
