@@ -93,13 +93,24 @@ def extract_article(article: Article, resources: Resources,
         chosen = resolve.select(chosen + spotted)
     mentions, problems = resolve.link(article.doc_id, text, chosen, gazetteer, details)
     quote_records, quote_problems = quotes.find_quotes(article.doc_id, text, view, seg, mentions)
-    suggestions = tuple(
-        AliasSuggestion(text[g.zh_start:g.zh_end], g.name_en, g.entity_id,
-                        f"gloss: {text[g.zh_start:g.en_end + 1]}", article.doc_id, 1)
-        for g in glosses if fold_key(text[g.zh_start:g.zh_end]) not in gazetteer.zh_keys
-    )
+    suggestions = _suggestions(article.doc_id, text, glosses, mentions, gazetteer)
     return ArticleResult(article, detect_script(text), tuple(mentions), tuple(quote_records),
                          tuple(problems) + tuple(quote_problems), suggestions)
+
+
+def _suggestions(doc_id: str, text: str, glosses: list[discover.Gloss], mentions: list,
+                 gazetteer: Gazetteer) -> tuple[AliasSuggestion, ...]:
+    """Learned pairs whose Chinese form the gazetteer lacks: glosses, and phonetic links."""
+    found: dict[str, AliasSuggestion] = {}
+    for g in glosses:
+        alias = text[g.zh_start:g.zh_end]
+        found.setdefault(alias, AliasSuggestion(alias, g.name_en, g.entity_id,
+                                                f"gloss: {text[g.zh_start:g.en_end + 1]}", doc_id, 1))
+    for m in mentions:
+        if m.method == "phonetic" and m.lang == "zh":
+            found.setdefault(m.text, AliasSuggestion(m.text, m.name_en, m.entity_id,
+                                                     f"phonetic: {m.text} ~ {m.name_en} ({m.confidence})", doc_id, 1))
+    return tuple(s for alias, s in found.items() if fold_key(alias) not in gazetteer.zh_keys)
 
 
 def _safe_extract(article: Article, resources: Resources,
@@ -130,7 +141,7 @@ def extract(articles: Iterable[Article], gazetteer: Gazetteer | None = None,
     if conflicts:
         first = results[0]
         results[0] = replace(first, problems=first.problems + tuple(conflicts))
-    suggestions = _merge_suggestions(results, corpus_aliases)
+    suggestions = _merge_suggestions(results)
     return build_tables(results, suggestions, set(gazetteer.entities))
 
 
@@ -169,19 +180,20 @@ def _mentions_foreign_form(result: ArticleResult, keys: list[str], aliases: dict
     return False
 
 
-def _merge_suggestions(results: list[ArticleResult], corpus_aliases: dict[str, CorpusAlias]) -> list[AliasSuggestion]:
-    merged: dict[tuple[str, str], list[AliasSuggestion]] = {}
+def _merge_suggestions(results: list[ArticleResult]) -> list[AliasSuggestion]:
+    """One row per learned (alias, name): `documents` where it was linked so, `count` its mentions."""
+    merged: dict[tuple[str, str], AliasSuggestion] = {}
     for result in results:
         for s in result.learned:
-            merged.setdefault((s.alias, s.name_en), []).append(s)
+            merged.setdefault((s.alias, s.name_en), s)
     out = []
-    for (alias, name_en), group in sorted(merged.items()):
+    for (alias, name_en), first in sorted(merged.items()):
         form = fold_key(alias)
-        seen_in = sorted({r.article.doc_id for r in results for m in r.mentions
-                          if m.lang == "zh" and fold_key(m.text) == form})
-        seen_in = seen_in or sorted({s.documents for s in group})
-        out.append(AliasSuggestion(alias, name_en, group[0].entity_id, group[0].evidence,
-                                   "|".join(seen_in), len(group)))
+        linked = [(r.article.doc_id, m) for r in results for m in r.mentions
+                  if m.lang == "zh" and m.entity_id == first.entity_id and fold_key(m.text) == form]
+        documents = sorted({doc_id for doc_id, _ in linked}) or [first.documents]
+        out.append(AliasSuggestion(alias, name_en, first.entity_id, first.evidence, "|".join(documents),
+                                   max(len(linked), 1)))
     return out
 
 

@@ -47,9 +47,9 @@ def load_corpus(path: str | Path) -> Iterator[Article]:
     if path.is_dir():
         yield from _load_folder(path)
     elif path.is_file() and path.suffix.lower() in (".jsonl", ".ndjson"):
-        yield from _load_jsonl(path, prefix="")
+        yield from _load_jsonl(path, path.name)
     elif path.is_file():
-        yield _load_text_file(path, path.stem, {})
+        yield _load_text_file(path, path.stem, {}, path.name)
     else:
         raise CorpusError(f"{path}: no such file or folder")
 
@@ -64,13 +64,15 @@ def _load_folder(folder: Path) -> Iterator[Article]:
     stems = [p.stem for p in files]
     for file in files:
         doc_id = file.stem if stems.count(file.stem) == 1 else file.relative_to(folder).with_suffix("").as_posix()
+        # `source` names the file relative to the corpus folder, so tables do not depend on where it lives
+        source = f"{folder.name}/{file.relative_to(folder).as_posix()}"
         suffix = file.suffix.lower()
         if suffix in (".jsonl", ".ndjson"):
-            yield from _load_jsonl(file, prefix="")
+            yield from _load_jsonl(file, source)
         elif suffix in TEXT_SUFFIXES:
-            yield _load_text_file(file, doc_id, index.get(doc_id) or index.get(file.name) or {})
+            yield _load_text_file(file, doc_id, index.get(doc_id) or index.get(file.name) or {}, source)
         else:
-            yield Article(doc_id, "", source=str(file), status="error",
+            yield Article(doc_id, "", source=source, status="error",
                           problem=f"unsupported file type {suffix!r} (expected .txt, .md or .jsonl)")
 
 
@@ -91,32 +93,36 @@ def _read_index(path: Path) -> dict[str, dict[str, str]]:
     return index
 
 
-def _load_text_file(file: Path, doc_id: str, meta: dict[str, str]) -> Article:
+def _load_text_file(file: Path, doc_id: str, meta: dict[str, str], source: str) -> Article:
     try:
         data = file.read_bytes()
     except OSError as error:
-        return Article(doc_id, "", source=str(file), status="error", problem=f"cannot read: {error.strerror}")
+        return Article(doc_id, "", source=source, status="error", problem=f"cannot read: {error.strerror}")
     text, encoding, problem = decode_bytes(data)
     if problem:
-        return Article(doc_id, "", source=str(file), encoding=encoding, status="error", problem=problem)
+        return Article(doc_id, "", source=source, encoding=encoding, status="error", problem=problem)
     front, text = split_front_matter(text)
     meta = {**front, **{k: v for k, v in meta.items() if v}}
     status, problem = ("empty", "no text") if not text.strip() else ("ok", "")
-    return Article(doc_id, text, source=str(file), encoding=encoding, status=status, problem=problem,
+    return Article(doc_id, text, source=source, encoding=encoding, status=status, problem=problem,
                    **{k: meta.get(k, "") for k in META_KEYS})
 
 
-def _load_jsonl(file: Path, prefix: str) -> Iterator[Article]:
-    data = file.read_bytes()
+def _load_jsonl(file: Path, name: str) -> Iterator[Article]:
+    try:
+        data = file.read_bytes()
+    except OSError as error:
+        yield Article(file.stem, "", source=name, status="error", problem=f"cannot read: {error.strerror}")
+        return
     text, encoding, problem = decode_bytes(data)
     if problem:
-        yield Article(file.stem, "", source=str(file), encoding=encoding, status="error", problem=problem)
+        yield Article(file.stem, "", source=name, encoding=encoding, status="error", problem=problem)
         return
     seen: set[str] = set()
     for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
-        source = f"{file}:{number}"
+        source = f"{name}:{number}"
         fallback_id = f"{file.stem}-{number}"
         try:
             record = json.loads(line)

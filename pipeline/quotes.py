@@ -246,7 +246,9 @@ def _read_quote(m: Marked, ctx: _Context, previous: dict | None) -> dict | None:
         if view[m.open - 1:m.open] == "的":
             return None  # 被外界抨擊的「基輔投降書」: a label, not words someone said
     speaker, method = None, ""
-    if trailing is not None:
+    # 川普表示：「我們會贏。」普京則說… — a colon-introduced quote belongs to the verb before it; the
+    # name after it starts the next sentence
+    if trailing is not None and not (colon and cue is not None):
         speaker, cue, method = trailing[0], trailing[1], "cue_after"
     elif cue is not None:
         speaker, method = _subject_before(cue_start, m.open, ctx), "cue_before"
@@ -404,7 +406,9 @@ def _read_english(m: Marked, ctx: _Context, words: str, colon: bool, terminal: b
         return None
     if len(words.split()) < 3 and not terminal:
         return None  # a quoted term ("the drone guy"), not speech
-    kind = "direct" if terminal or len(words.split()) >= 6 else "fragment"
+    # `"We put a plan together," Witkoff said`: the comma before a trailing verb ends a whole utterance
+    whole = terminal or len(words.split()) >= 6 or (method == "cue_after" and words.rstrip().endswith(","))
+    kind = "direct" if whole else "fragment"
     return {"start": m.start, "end": m.end, "lang": "en", "speaker": speaker, "cue": cue, "kind": kind,
             "method": method, "confidence": 0.8}
 
