@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from . import discover, match, quotes, resolve
-from .corpus import load_corpus
+from .corpus import clean_field, load_corpus, normalise_newlines
 from .gazetteer import DEFAULT_DIR, Gazetteer, load_gazetteer
 from .normalise import detect_script, fold_key, match_view, simplified_view
 from .records import AliasSuggestion, Article, ArticleResult, Candidate, Problem
@@ -128,7 +128,7 @@ def extract(articles: Iterable[Article], gazetteer: Gazetteer | None = None,
     """Run every stage over `articles` and return the tables (nothing is written)."""
     gazetteer = gazetteer or default_gazetteer()
     resources = prepare(gazetteer)
-    articles = list(articles)
+    articles = [_as_loaded(a) for a in articles]
     iterate = progress or (lambda items: items)
     results = [_safe_extract(a, resources) for a in iterate(articles)]
 
@@ -143,6 +143,18 @@ def extract(articles: Iterable[Article], gazetteer: Gazetteer | None = None,
         results[0] = replace(first, problems=first.problems + tuple(conflicts))
     suggestions = _merge_suggestions(results)
     return build_tables(results, suggestions, set(gazetteer.entities))
+
+
+def _as_loaded(article: Article) -> Article:
+    """An article built in code gets what the loader gives a file: `\n` newlines, clean metadata.
+    Text with unpaired surrogates cannot be searched or written; it becomes an error row."""
+    fields = {k: clean_field(getattr(article, k)) for k in ("doc_id", "source", "title", "outlet", "date", "url")}
+    text = normalise_newlines(article.text)
+    if any("\ud800" <= ch <= "\udfff" for ch in text):
+        return replace(article, text="", status="error", problem="text holds an unpaired surrogate", **fields)
+    if text == article.text and all(getattr(article, k) == v for k, v in fields.items()):
+        return article
+    return replace(article, text=text, **fields)
 
 
 def _corpus_aliases(results: list[ArticleResult]) -> tuple[dict[str, CorpusAlias], list[Problem]]:

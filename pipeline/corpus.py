@@ -102,7 +102,7 @@ def _load_text_file(file: Path, doc_id: str, meta: dict[str, str], source: str) 
     if problem:
         return Article(doc_id, "", source=source, encoding=encoding, status="error", problem=problem)
     front, text = split_front_matter(text)
-    meta = {**front, **{k: v for k, v in meta.items() if v}}
+    meta = {k: clean_field(v) for k, v in {**front, **{k: v for k, v in meta.items() if v}}.items()}
     status, problem = ("empty", "no text") if not text.strip() else ("ok", "")
     return Article(doc_id, text, source=source, encoding=encoding, status=status, problem=problem,
                    **{k: meta.get(k, "") for k in META_KEYS})
@@ -134,17 +134,22 @@ def _load_jsonl(file: Path, name: str) -> Iterator[Article]:
             yield Article(fallback_id, "", source=source, encoding=encoding, status="error",
                           problem=f"line {number}: expected a JSON object")
             continue
-        doc_id = str(record.get("id") or fallback_id)
+        doc_id = clean_field(str(record.get("id") or fallback_id))
         if doc_id in seen:
             yield Article(f"{doc_id}@{number}", "", source=source, encoding=encoding, status="error",
                           problem=f"line {number}: duplicate id {doc_id!r}")
             continue
         seen.add(doc_id)
         body = record.get("text")
-        meta = {k: "" if record.get(k) is None else str(record.get(k)) for k in META_KEYS}
+        meta = {k: clean_field("" if record.get(k) is None else str(record.get(k))) for k in META_KEYS}
         if not isinstance(body, str):
             yield Article(doc_id, "", source=source, encoding=encoding, status="error",
                           problem=f"line {number}: no string 'text' field", **meta)
+            continue
+        if _has_surrogate(body):
+            # a JSON escape such as \ud800 with no partner: not text that can be written or searched
+            yield Article(doc_id, "", source=source, encoding=encoding, status="error",
+                          problem=f"line {number}: text holds an unpaired UTF-16 surrogate escape", **meta)
             continue
         body = normalise_newlines(body)
         status, problem = ("empty", "no text") if not body.strip() else ("ok", "")
@@ -153,6 +158,18 @@ def _load_jsonl(file: Path, name: str) -> Iterator[Article]:
 
 def normalise_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _has_surrogate(text: str) -> bool:
+    return any("\ud800" <= ch <= "\udfff" for ch in text)
+
+
+def clean_field(value: str) -> str:
+    """A metadata value as the tables can hold it: newlines normalised, lone surrogates replaced."""
+    value = normalise_newlines(value)
+    if _has_surrogate(value):
+        value = "".join("\ufffd" if "\ud800" <= ch <= "\udfff" else ch for ch in value)
+    return value
 
 
 def split_front_matter(text: str) -> tuple[dict[str, str], str]:

@@ -17,7 +17,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from .gazetteer import Gazetteer
-from .normalise import is_han
+from .normalise import fold_key, is_han
 from .records import Candidate, Segmentation
 
 _HANDLE = re.compile(r"(?<![A-Za-z0-9_])@([A-Za-z0-9_]{3,15})")
@@ -36,6 +36,7 @@ class NameIndex:
     automaton: ahocorasick_rs.AhoCorasick
     fuzzy_choices: tuple[str, ...]  # multi-word English keys long enough to correct typos against
     squashed_en: dict[str, str]  # English key without spaces -> key, for handles
+    lowercase_en: frozenset[str]  # keys of English forms written in lower case (franceinfo)
 
 
 def build_index(gazetteer: Gazetteer) -> NameIndex:
@@ -45,7 +46,8 @@ def build_index(gazetteer: Gazetteer) -> NameIndex:
     squashed = {}
     for key in gazetteer.en_keys:
         squashed.setdefault(key.replace(" ", "").replace(".", ""), key)
-    return NameIndex(gazetteer, keys, automaton, fuzzy, squashed)
+    lowercase = frozenset(fold_key(a.alias) for a in gazetteer.aliases if a.script == "Latn" and a.alias.islower())
+    return NameIndex(gazetteer, keys, automaton, fuzzy, squashed, lowercase)
 
 
 def find_names(text: str, folded: str, seg: Segmentation, index: NameIndex) -> list[Candidate]:
@@ -60,7 +62,7 @@ def find_names(text: str, folded: str, seg: Segmentation, index: NameIndex) -> l
                 continue
             ids, lang = index.gazetteer.zh_keys.get(key), "zh"
         else:
-            if not _latin_bounded(text, start, end) or not _looks_like_name(text[start:end], key):
+            if not _latin_bounded(text, start, end) or not _looks_like_name(text[start:end], key, index):
                 continue
             ids, lang = index.gazetteer.en_keys.get(key), "en"
         if ids:
@@ -80,19 +82,21 @@ def _wordish(ch: str) -> bool:
     return (ch.isalnum() and not is_han(ch)) or ch == "_"
 
 
-def _looks_like_name(surface: str, key: str) -> bool:
-    """A name is capitalised as written (`Trump`, not `trump` the verb) unless the form is lowercase."""
+def _looks_like_name(surface: str, key: str, index: NameIndex) -> bool:
+    """A name is capitalised as written (`Trump`, not `trump` the verb) unless the gazetteer writes the
+    form in lower case itself (`franceinfo`)."""
     if " " in key or len(key) > 12:
         return True
-    return surface[:1].isupper() or surface.islower() and key == surface
+    return surface[:1].isupper() or key in index.lowercase_en
 
 
 def _fuzzy_english(text: str, folded: str, exact: list[Candidate], index: NameIndex) -> list[Candidate]:
-    covered = {i for c in exact if c.lang == "en" for i in range(c.start, c.end)}
+    exact_spans = {(c.start, c.end) for c in exact if c.lang == "en"}
     found = []
     for match in _CAPITALISED_RUN.finditer(text):
         start, end = match.span()
-        if any(i in covered for i in range(start, end)):
+        # `Valdimir Putin` holds an exact `Putin`; only a run matched whole needs no correction
+        if (start, end) in exact_spans:
             continue
         query = folded[start:end]
         if len(query) < 8 or query in index.gazetteer.en_keys:

@@ -49,10 +49,12 @@ def fold_char(ch: str) -> str:
         return "'"
     if ch.isascii():
         return ch.lower()
-    if ch.isalpha() and not is_han(ch):
+    if ch.isalpha() and unicodedata.name(ch, "").startswith(("LATIN", "GREEK", "CYRILLIC")):
+        # diacritics only for alphabets (Mélenchon = Melenchon); kana and Hangul decompose into other letters
         base = unicodedata.normalize("NFKD", ch)[0].lower()
         return base if len(base) == 1 else ch
-    return ch
+    lower = ch.lower()
+    return lower if len(lower) == 1 else ch
 
 
 def match_view(simplified: str) -> str:

@@ -4,7 +4,8 @@ jieba segments Traditional text badly and splits unknown names (布林肯 → �
 Simplified view with a private `jieba.Tokenizer` that knows every gazetteer form; the original text is
 then cut at the same offsets. Names joined by a middle dot (唐納·川普, 史蒂文．張) are merged into one
 word, because jieba always cuts at the dot. A spaCy `Doc` is built from those words (with the folded
-Simplified form as `norm_`) to find sentences; only plain `Token`/`Span` records leave this module.
+Simplified form as `norm_` and sentence starts after final punctuation and line breaks); only plain
+`Token`/`Span` records leave this module.
 """
 from __future__ import annotations
 
@@ -13,17 +14,17 @@ from dataclasses import dataclass
 from typing import Iterable
 
 import jieba
-from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc
 from spacy.util import get_words_and_spaces
 from spacy.vocab import Vocab
 
+from .lexicon import TITLE_WORDS, TRANSLITERATION_CHARS
 from .normalise import NAME_SEPARATORS, is_han, match_view, simplified_view
 from .records import Segmentation, Span, Token
 
 jieba.setLogLevel(logging.WARNING)
 
-SENTENCE_ENDS = ["。", "！", "？", "!", "?", "\n", "…", "⋯"]
+_SENTENCE_ENDS = ("。", "！", "？", "!", "?", "…", "⋯")
 _USER_WORD_FREQ = 2000  # enough to keep a listed name whole, not enough to break common words around it
 
 
@@ -31,18 +32,21 @@ _USER_WORD_FREQ = 2000  # enough to keep a listed name whole, not enough to brea
 class Segmenter:
     tokenizer: jieba.Tokenizer
     vocab: Vocab
-    sentencizer: Sentencizer
+    dotted_forms: frozenset[str]  # folded gazetteer forms with a middle dot (史蒂文·张)
 
 
 def build_segmenter(forms: Iterable[str]) -> Segmenter:
-    """A private jieba tokenizer that keeps every given (Simplified) form, and each dotted part, whole."""
+    """A private jieba tokenizer that keeps every given (folded Simplified) form, and each dotted part, whole."""
     tokenizer = jieba.Tokenizer()
     tokenizer.initialize()
+    dotted = set()
     for form in forms:
+        if "·" in form:
+            dotted.add(form)
         for part in _dotted_parts(form):
             if len(part) >= 2 and all(is_han(ch) for ch in part):
                 tokenizer.add_word(part, max(tokenizer.FREQ.get(part) or 0, _USER_WORD_FREQ))
-    return Segmenter(tokenizer, Vocab(), Sentencizer(punct_chars=SENTENCE_ENDS))
+    return Segmenter(tokenizer, Vocab(), frozenset(dotted))
 
 
 def _dotted_parts(form: str) -> list[str]:
@@ -57,22 +61,20 @@ def _dotted_parts(form: str) -> list[str]:
 
 def segment(text: str, segmenter: Segmenter, view: str | None = None) -> Segmentation:
     view = simplified_view(text) if view is None else view
-    bounds = _jieba_bounds(view, segmenter.tokenizer)
-    bounds = _merge_dotted_names(text, bounds)
-    words = [text[a:b] for a, b in bounds]
     folded = match_view(view)
+    bounds = _jieba_bounds(view, segmenter.tokenizer)
+    bounds = _merge_dotted_names(text, folded, bounds, segmenter.dotted_forms)
+    words = [text[a:b] for a, b in bounds]
     doc = _build_doc(words, text, segmenter)
+    tokens = []
     for token in doc:
+        if token.text.isspace():
+            continue
         token.norm_ = folded[token.idx:token.idx + len(token.text)]
-    segmenter.sentencizer(doc)
-    tokens = tuple(
-        Token(t.idx, t.idx + len(t.text), t.text, t.norm_, any(is_han(ch) for ch in t.text))
-        for t in doc if not t.is_space
-    )
-    sentences = tuple(
-        Span(s.start_char, s.end_char, "sentence") for s in doc.sents if s.text.strip()
-    )
-    return Segmentation(tokens, sentences, language_runs(text))
+        tokens.append(Token(token.idx, token.idx + len(token.text), token.text, token.norm_,
+                            any(is_han(ch) for ch in token.text)))
+    sentences = tuple(Span(s.start_char, s.end_char, "sentence") for s in doc.sents if s.text.strip())
+    return Segmentation(tuple(tokens), sentences, language_runs(text))
 
 
 def _jieba_bounds(view: str, tokenizer: jieba.Tokenizer) -> list[tuple[int, int]]:
@@ -85,30 +87,70 @@ def _jieba_bounds(view: str, tokenizer: jieba.Tokenizer) -> list[tuple[int, int]
     return bounds
 
 
-def _merge_dotted_names(text: str, bounds: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Merge `A`, `·`, `B` into one word when A ends and B starts with a Chinese character."""
+def _name_part(word: str) -> bool:
+    return bool(word) and word not in TITLE_WORDS and all(ch in TRANSLITERATION_CHARS for ch in word)
+
+
+def _merge_dotted_names(text: str, folded: str, bounds: list[tuple[int, int]],
+                        dotted_forms: frozenset[str]) -> list[tuple[int, int]]:
+    """Join `A`, `·`, `B` into one word when A ends and B starts with a Chinese character. jieba cuts at
+    the dot and may split a part (纳伦|德拉·莫迪) or glue a verb to it (史蒂文·|张说), so the name is grown
+    over neighbouring words made of transliteration characters, then cut back to a listed form or
+    before a trailing reporting verb."""
     merged: list[tuple[int, int]] = []
     i = 0
     while i < len(bounds):
         start, end = bounds[i]
+        last = i
         while (
-            i + 2 < len(bounds)
-            and bounds[i + 1][1] - bounds[i + 1][0] == 1
-            and text[bounds[i + 1][0]] in NAME_SEPARATORS
-            and is_han(text[end - 1])
-            and is_han(text[bounds[i + 2][0]])
+            last + 2 < len(bounds)
+            and bounds[last + 1][1] - bounds[last + 1][0] == 1
+            and text[bounds[last + 1][0]] in NAME_SEPARATORS
+            and is_han(text[bounds[last][1] - 1])
+            and is_han(text[bounds[last + 2][0]])
         ):
-            end = bounds[i + 2][1]
-            i += 2
-        merged.append((start, end))
-        i += 1
+            last += 2
+        if last == i:
+            merged.append((start, end))
+            i += 1
+            continue
+        while merged and merged[-1][1] == start and _name_part(folded[merged[-1][0]:merged[-1][1]]):
+            start = merged.pop()[0]
+        while (last + 1 < len(bounds) and bounds[last + 1][0] == bounds[last][1]
+               and _name_part(folded[bounds[last + 1][0]:bounds[last + 1][1]])):
+            last += 1
+        end = bounds[last][1]
+        cut = _name_end(folded, start, end, dotted_forms)
+        merged.append((start, cut))
+        if cut < end:
+            merged.append((cut, end))
+        i = last + 1
     return merged
 
 
+def _name_end(folded: str, start: int, end: int, dotted_forms: frozenset[str]) -> int:
+    last_dot = folded.rfind("·", start, end)
+    for cut in range(end, last_dot + 1, -1):
+        if folded[start:cut] in dotted_forms:
+            return cut
+    if end - last_dot > 2 and folded[end - 1] in _VERB_CHARS:
+        return end - 1  # 瑪琳·雷朋說: the verb jieba glued to the last part
+    return end
+
+
+_VERB_CHARS = frozenset("说称道表指")
+
+
 def _build_doc(words: list[str], text: str, segmenter: Segmenter) -> Doc:
-    # Whitespace inside a word (jieba keeps "\n" and runs of spaces as words) is left to spaCy's rules.
+    """A Doc over our words; a sentence starts after 。！？!?… and after any line break (a headline
+    or a paragraph without final punctuation still ends there)."""
     spacy_words, spaces = get_words_and_spaces([w for w in words if w], text)
-    return Doc(segmenter.vocab, words=spacy_words, spaces=spaces)
+    starts = []
+    for index, word in enumerate(spacy_words):
+        previous = spacy_words[index - 1] if index else ""
+        starts.append(index == 0 or previous.endswith(_SENTENCE_ENDS) or "\n" in previous
+                      or (spaces[index - 1] and previous.endswith(_SENTENCE_ENDS)))
+    return Doc(segmenter.vocab, words=spacy_words, spaces=spaces, sent_starts=starts)
 
 
 def language_runs(text: str) -> tuple[Span, ...]:

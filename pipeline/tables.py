@@ -105,14 +105,16 @@ def _entity_frame(mentions: list[Mention], in_gazetteer: set[str]) -> pd.DataFra
 
 
 def escape_formula(value):
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+    """`'` before a cell a spreadsheet would run as a formula; also before a cell that already starts
+    with `'`, so that `unescape_formula` can undo it exactly."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS + ("'",)):
         return "'" + value
     return value
 
 
 def unescape_formula(value: str) -> str:
-    """The inverse of `escape_formula` for a cell read back from one of our CSVs."""
-    if isinstance(value, str) and value.startswith("'") and value[1:].startswith(FORMULA_STARTS):
+    """The exact inverse of `escape_formula`, for a cell read back from one of our CSVs."""
+    if isinstance(value, str) and value.startswith("'") and value[1:].startswith(FORMULA_STARTS + ("'",)):
         return value[1:]
     return value
 
