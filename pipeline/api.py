@@ -68,7 +68,7 @@ def extract_article(article: Article, resources: Resources,
     seg = segment(text, resources.segmenter, view)
 
     found = match.find_names(text, folded, seg, resources.index)
-    glosses = discover.find_glosses(text, view, seg, found, gazetteer)
+    glosses = discover.find_glosses(text, view, seg, found, gazetteer, resources.segmenter.tokenizer.FREQ)
     found += discover.gloss_candidates(glosses)
     details = {g.entity_id: (g.name_en, g.label) for g in glosses}
     labels = {i: e.label for i, e in gazetteer.entities.items()} | {i: d[1] for i, d in details.items()}

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 from .gazetteer import Gazetteer
 from .lexicon import (EN_FAC_WORDS, EN_ORG_WORDS, EN_PLACE_WORDS, FAC_SUFFIXES, GPE_SUFFIXES, LOC_SUFFIXES,
-                      NAME_PARTICLES, ORG_SUFFIXES, TITLE_WORDS, TRANSLITERATION_CHARS)
+                      NAME_PARTICLES, ORG_SUFFIXES, PHRASE_BOUNDARIES, TITLE_WORDS, TRANSLITERATION_CHARS)
 from .normalise import fold_key, is_han
 from .records import Candidate, Segmentation, Token
 
@@ -62,13 +62,15 @@ def english_name_label(name: str) -> str | None:
 
 
 def find_glosses(text: str, view: str, seg: Segmentation, found: list[Candidate],
-                 gazetteer: Gazetteer) -> list[Gloss]:
-    by_end = {}
+                 gazetteer: Gazetteer, word_freq: dict[str, int]) -> list[Gloss]:
+    """Every `中文（English）` pair whose English side reads as a name and whose Chinese side can be
+    delimited: a gazetteer form ending at the parenthesis, a 《title》, a transliterated name (for a
+    person or a one-word name), or a phrase ending in an organisation or place word (國際刑事法院（ICC）).
+    A Chinese side that is a common word (公司, 政府) is never learned: it names nothing by itself."""
+    by_end: dict[int, Candidate] = {}
     for c in found:
-        if c.lang == "zh" and c.ids:
-            by_end.setdefault(c.end, c)
-            if (c.end - c.start) > (by_end[c.end].end - by_end[c.end].start):
-                by_end[c.end] = c
+        if c.lang == "zh" and c.ids and (c.end not in by_end or c.end - c.start > by_end[c.end].end - by_end[c.end].start):
+            by_end[c.end] = c
     english = {(c.start, c.end): c for c in found if c.lang == "en" and c.ids}
     token_ending = {t.end: i for i, t in enumerate(seg.tokens)}
     glosses = []
@@ -80,38 +82,76 @@ def find_glosses(text: str, view: str, seg: Segmentation, found: list[Candidate]
             continue
         known_en = english.get((en_start, en_end))
         label = english_name_label(name)
-        if known_en is None and label is None:
+        single = label is None and re.fullmatch(r"[A-Z][a-z]+", name) is not None
+        if known_en is None and label is None and not single:
             continue
+        if known_en is not None:
+            label = gazetteer.entities[known_en.ids[0]].label
         zh = by_end.get(paren)
+        zh_end = paren
         if zh is not None:
             zh_start = zh.start
         elif text[paren - 1] in "》」』":
-            zh_start = _title_start(text, paren - 1)
+            zh_start, zh_end = _title_start(text, paren - 1), paren - 1
+            if zh_start is not None:
+                zh_start += 1
             if label in (None, "PERSON"):
                 label = "ORG"  # 《外交政策》（Foreign Policy）: a publication
-        else:
+        elif label == "PERSON" or single:
             zh_start = _name_start(seg.tokens, token_ending.get(paren), view)
-        if zh_start is None or zh_start >= paren:
+            if zh_start and view[zh_start - 1] == "小" and re.search(r"\bJr\.?$", name):
+                zh_start -= 1  # 小馬可斯（Ferdinand Marcos Jr.）: 小 writes "Jr."
+            if single and zh_start is not None and not _transliteration_like(view[zh_start:paren]):
+                continue
+        else:
+            zh_start = _phrase_start(seg.tokens, token_ending.get(paren), view, set(by_end))
+            if zh_start is not None and not _names_a_body(view[zh_start:paren]):
+                continue
+        if zh_start is None or zh_end - zh_start < 2:
             continue
-        zh_end = paren if text[paren - 1] not in "》」』" else paren - 1
-        if text[zh_start] in "《「『":
-            zh_start += 1
-        if zh_end - zh_start < 2 or not all(is_han(ch) or ch in "·．‧•・" for ch in text[zh_start:zh_end]):
+        form = view[zh_start:zh_end]
+        if not all(is_han(ch) or ch == "·" for ch in match_text(form)):
+            continue
+        if zh is None and word_freq.get(form, 0) >= 200:
             continue
         if known_en is not None:
-            entity_id = known_en.ids[0]
-            if zh is not None and entity_id not in zh.ids:
-                # 國民聯盟（National Rally）: the gloss is the better evidence for an ambiguous Chinese form
-                pass
-            entity = gazetteer.entities[entity_id]
-            glosses.append(Gloss(zh_start, zh_end, en_start, en_end, entity_id, entity.name_en, entity.label, True))
+            entity = gazetteer.entities[known_en.ids[0]]
         elif zh is not None:
             entity = gazetteer.entities[zh.ids[0]]
-            glosses.append(Gloss(zh_start, zh_end, en_start, en_end, entity.id, entity.name_en, entity.label, True))
         else:
-            label = _refine_label(view[zh_start:zh_end], label or "PERSON")
+            if single:
+                label = "GPE" if _place_context(view, zh_start, zh_end) else "PERSON"
+            label = _refine_label(form, label or "PERSON")
             glosses.append(Gloss(zh_start, zh_end, en_start, en_end, slug(name), name, label, False))
+            continue
+        glosses.append(Gloss(zh_start, zh_end, en_start, en_end, entity.id, entity.name_en, entity.label, True))
     return glosses
+
+
+def match_text(form: str) -> str:
+    return form.replace("·", "")
+
+
+def _names_a_body(phrase: str) -> bool:
+    """A phrase can be the Chinese side of an organisation or place gloss if it ends like one
+    (…法院, …聯盟, …邊疆區) or is itself a transliteration (彭博)."""
+    return phrase.endswith(ORG_SUFFIXES + GPE_SUFFIXES + LOC_SUFFIXES + FAC_SUFFIXES) or _transliteration_like(phrase)
+
+
+def _phrase_start(tokens: tuple[Token, ...], last: int | None, view: str, name_ends: set[int]) -> int | None:
+    """Where an organisation or place name ending at token `last` starts: back over adjacent Chinese
+    words, stopping at function words, verbs of saying, titles, a name just before it, or 10 characters."""
+    if last is None or not tokens[last].is_han:
+        return None
+    first = last
+    while first > 0:
+        previous = tokens[first - 1]
+        word = view[previous.start:previous.end]
+        if (previous.end != tokens[first].start or not previous.is_han or word in PHRASE_BOUNDARIES
+                or word in TITLE_WORDS or previous.end in name_ends or tokens[last].end - previous.start > 10):
+            break
+        first -= 1
+    return tokens[first].start
 
 
 def _refine_label(chinese: str, label: str) -> str:

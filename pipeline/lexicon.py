@@ -24,6 +24,13 @@ TRANSLITERATION_CHARS = frozenset(
     "威韦维温沃乌伍武西希锡席夏谢辛休雅亚扬耶伊因英尤于约泽扎詹珍兹佐崔蓓菈妲黛娅琪丝蒂缇"
 )
 
+# Words an organisation or place name does not run across (for the Chinese side of a gloss): function
+# words and common verbs (向田納西州曼菲斯部署|國民兵, 馬斯克的|太空探索科技公司).
+PHRASE_BOUNDARIES = frozenset("""
+的 之 在 和 与 及 以及 对 将 由 是 为 把 被 从 向 于 据 了 等 并 也 都 还 就 已 曾 而 或 让 使 令 给 跟 同 自 到 至 经 即
+该 这 那 其 此 各 每 旗下 前往 宣布 部署 加入 成立 指出 表示 通过 透过 根据 包括 例如 如 与其 前 后 及其 所 属 称 即将 当选
+""".split())
+
 # Endings that make a name an organisation or a place rather than a person (社会党, 克拉斯诺达边疆区).
 ORG_SUFFIXES = ("党", "部", "委员会", "会", "局", "署", "社", "报", "公司", "集团", "大学", "银行", "组织", "联盟",
                 "军", "队", "俱乐部", "基金会", "协会", "中心", "研究所", "电视台", "通讯社", "议会", "法院", "政府")

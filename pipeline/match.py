@@ -17,6 +17,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from .gazetteer import Gazetteer
+from .lexicon import TRANSLITERATION_CHARS
 from .normalise import fold_key, is_han
 from .records import Candidate, Segmentation
 
@@ -54,6 +55,7 @@ def find_names(text: str, folded: str, seg: Segmentation, index: NameIndex) -> l
     """All gazetteer forms on boundaries, typo-corrected English names and handles (overlaps allowed)."""
     starts = {t.start for t in seg.tokens}
     ends = {t.end for t in seg.tokens}
+    single_translit = {t.start for t in seg.tokens if len(t.norm) == 1 and t.norm in TRANSLITERATION_CHARS}
     found = []
     for key_index, start, end in index.automaton.find_matches_as_indexes(folded, overlapping=True):
         key = index.keys[key_index]
@@ -61,6 +63,8 @@ def find_names(text: str, folded: str, seg: Segmentation, index: NameIndex) -> l
             if start not in starts or end not in ends:
                 continue
             ids, lang = index.gazetteer.zh_keys.get(key), "zh"
+            if end in single_translit and _all_people(ids, index) and len(key) <= 3:
+                continue  # 柯瑞|德: a listed short name inside a longer unlisted one (柯瑞德)
         else:
             if not _latin_bounded(text, start, end) or not _looks_like_name(text[start:end], key, index):
                 continue
@@ -70,6 +74,10 @@ def find_names(text: str, folded: str, seg: Segmentation, index: NameIndex) -> l
     found += _fuzzy_english(text, folded, found, index)
     found += _handles(text, index)
     return found
+
+
+def _all_people(ids: tuple[str, ...] | None, index: NameIndex) -> bool:
+    return bool(ids) and all(index.gazetteer.entities[i].label == "PERSON" for i in ids)
 
 
 def _latin_bounded(text: str, start: int, end: int) -> bool:

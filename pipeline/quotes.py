@@ -322,6 +322,9 @@ def _subject_before(cue_start: int, open_mark: int, ctx: _Context) -> _Speaker |
     window = ctx.window_start(cue_start)
     clause_start = max([window] + [i + 1 for i in range(window, cue_start) if view[i] in _CLAUSE_BREAK + ":："])
     in_clause = ctx.named_between(clause_start, cue_start)
+    # 烏梅洛夫在社群平台X上寫道, 雷纳在《卫报》上撰文: the platform is where, the person is who
+    people = [m for m in in_clause if m.label == "PERSON"]
+    in_clause = people or [m for m in in_clause if not _is_venue(view, m)]
     if in_clause:
         mention = in_clause[-1]
         role = _ROLE_AFTER_NAME.match(view, mention.end, cue_start)
@@ -338,19 +341,22 @@ def _subject_before(cue_start: int, open_mark: int, ctx: _Context) -> _Speaker |
     return None
 
 
+def _is_venue(view: str, mention: Mention) -> bool:
+    """`在…X…上/中`: an organisation named as the place of speaking, not the speaker."""
+    before = view[max(0, mention.start - 6):mention.start]
+    return "在" in before and view[mention.end:mention.end + 2].lstrip("》」").startswith(("上", "中", "里"))
+
+
 def _is_addressee(view: str, mention: Mention, candidates: list[Mention]) -> bool:
-    """`向 X 說`: X is spoken to when a marker comes right before it (titles allowed) and someone else
-    was named before the marker."""
-    window = view[max(0, mention.start - 10):mention.start]
-    for marker in ADDRESSEE_MARKERS:
-        position = window.rfind(marker)
-        if position < 0:
+    """`A 向 [titles] B 說`: B is spoken to when a marker (向, 對, 跟, 給, 與, 和) stands between the name
+    before it and B, in the same clause."""
+    for earlier in candidates:
+        if earlier is mention or earlier.end > mention.start:
             continue
-        between = window[position + 1:]
+        between = view[earlier.end:mention.start]
         if any(ch in _CLAUSE_BREAK + _SENTENCE_END for ch in between):
             continue
-        marker_at = mention.start - len(window) + position
-        if any(c.end <= marker_at for c in candidates if c is not mention):
+        if any(marker in between for marker in ADDRESSEE_MARKERS):
             return True
     return False
 

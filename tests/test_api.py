@@ -45,6 +45,7 @@ def test_api_extract_text_entities(gazetteer):
     entities = list(tables.entities[["entity_id", "zh_forms", "en_forms", "mentions", "documents",
                                      "in_gazetteer"]].itertuples(index=False, name=None))
     assert entities == [("donald-trump", "川普", "Donald Trump", 3, 1, True),
+                        ("united-states", "美國", "", 1, 1, True),
                         ("vladimir-putin", "普丁", "", 1, 1, True)]
 
 

@@ -17,7 +17,8 @@ def invented(gazetteer):
 
 
 def rows(frame, doc_id):
-    part = frame[frame["doc_id"] == doc_id]
+    """The people of one article (its places are matched by the gazetteer like anywhere else)."""
+    part = frame[(frame["doc_id"] == doc_id) & (frame["label"] == "PERSON")]
     return [(r.text, r.label, r.entity_id, r.name_en, r.method) for r in part.itertuples()]
 
 

@@ -10,12 +10,17 @@ from pipeline.normalise import fold_key
 
 
 def test_gazetteer_real_data_loads(gazetteer):
-    assert len(gazetteer.entities) >= 10
-    assert {a.id for a in gazetteer.aliases} <= set(gazetteer.entities)
-    for entity_id in {a.id for a in gazetteer.aliases}:
-        # every entity has at least one Chinese and one English form
-        scripts = {a.script for a in gazetteer.aliases if a.id == entity_id}
-        assert scripts & {"Hant", "Hans"} and "Latn" in scripts, entity_id
+    assert len(gazetteer.entities) >= 1000
+    assert {a.id for a in gazetteer.aliases} == set(gazetteer.entities)  # every entity has a form
+    scripts: dict[str, set[str]] = {}
+    for alias in gazetteer.aliases:
+        scripts.setdefault(alias.id, set()).add(alias.script)
+    # nearly every entity has a Chinese and an English form; the few English-only ones are names
+    # Chinese outlets print in Latin letters (Axios, Instagram)
+    without_chinese = [i for i, s in scripts.items() if not s & {"Hant", "Hans"}]
+    without_english = [i for i, s in scripts.items() if "Latn" not in s]
+    assert len(without_chinese) <= len(scripts) // 100, without_chinese
+    assert len(without_english) <= len(scripts) // 100, without_english
 
 
 @pytest.mark.parametrize(("form", "expected"), [
@@ -32,7 +37,7 @@ def test_gazetteer_real_data_loads(gazetteer):
     ("EmmanuelMacron", ("emmanuel-macron",)),  # scraped text that lost the space
     ("Rustem Umerov", ("rustem-umerov",)),
     ("史蒂文．張", ("steven-cheung",)),
-    ("四川", ()),
+    ("普通", ()),
 ])
 def test_gazetteer_real_data_candidates(gazetteer, form, expected):
     assert gazetteer.candidates(fold_key(form)) == expected
