@@ -91,7 +91,12 @@ def extract_article(article: Article, resources: Resources,
                     for n, i, label, spans in english if i in heard for a, b in spans]
         details |= {c.ids[0]: (c.name_en, c.label) for c in spotted if c.ids and c.name_en}
         chosen = resolve.select(chosen + spotted)
-    mentions, problems = resolve.link(article.doc_id, text, chosen, gazetteer, details)
+    countries = resolve.article_countries(chosen, gazetteer)
+    institutions = resolve.institution_candidates(folded, seg, chosen, countries, resources.index)
+    if institutions:
+        chosen = resolve.select(chosen + institutions)
+    mentions, problems = resolve.link(article.doc_id, text, chosen, gazetteer, details,
+                                      resources.index.country_of, countries)
     quote_records, quote_problems = quotes.find_quotes(article.doc_id, text, view, seg, mentions)
     suggestions = _suggestions(article.doc_id, text, glosses, mentions, gazetteer)
     return ArticleResult(article, detect_script(text), tuple(mentions), tuple(quote_records),

@@ -112,8 +112,8 @@ def find_glosses(text: str, view: str, seg: Segmentation, found: list[Candidate]
         form = view[zh_start:zh_end]
         if not all(is_han(ch) or ch == "·" for ch in match_text(form)):
             continue
-        if zh is None and word_freq.get(form, 0) >= 200:
-            continue
+        if zh is None and label != "PERSON" and word_freq.get(form, 0) >= 200:
+            continue  # 公司（SpaceX）: a common word names nothing by itself (a person's name may be common)
         if known_en is not None:
             entity = gazetteer.entities[known_en.ids[0]]
         elif zh is not None:

@@ -31,6 +31,9 @@ PHRASE_BOUNDARIES = frozenset("""
 该 这 那 其 此 各 每 旗下 前往 宣布 部署 加入 成立 指出 表示 通过 透过 根据 包括 例如 如 与其 前 后 及其 所 属 称 即将 当选
 """.split())
 
+# One-character words that commonly follow a name (李在明|于周三, 艾萨克曼|在): never part of the name.
+FUNCTION_CHARS = frozenset("于与和的在是为对向将也则曾又再并就都还已亦由及等说称指被把从到给让使")
+
 # Endings that make a name an organisation or a place rather than a person (社会党, 克拉斯诺达边疆区).
 ORG_SUFFIXES = ("党", "部", "委员会", "会", "局", "署", "社", "报", "公司", "集团", "大学", "银行", "组织", "联盟",
                 "军", "队", "俱乐部", "基金会", "协会", "中心", "研究所", "电视台", "通讯社", "议会", "法院", "政府")

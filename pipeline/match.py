@@ -17,7 +17,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from .gazetteer import Gazetteer
-from .lexicon import TRANSLITERATION_CHARS
+from .lexicon import FUNCTION_CHARS, TRANSLITERATION_CHARS
 from .normalise import fold_key, is_han
 from .records import Candidate, Segmentation
 
@@ -38,6 +38,8 @@ class NameIndex:
     fuzzy_choices: tuple[str, ...]  # multi-word English keys long enough to correct typos against
     squashed_en: dict[str, str]  # English key without spaces -> key, for handles
     lowercase_en: frozenset[str]  # keys of English forms written in lower case (franceinfo)
+    institutions: dict[str, dict[str, str]]  # 国防部 -> {russia: russia-ministry-of-defence, ...}
+    country_of: dict[str, str]  # institution entity -> the place its listed forms are qualified by
 
 
 def build_index(gazetteer: Gazetteer) -> NameIndex:
@@ -48,14 +50,48 @@ def build_index(gazetteer: Gazetteer) -> NameIndex:
     for key in gazetteer.en_keys:
         squashed.setdefault(key.replace(" ", "").replace(".", ""), key)
     lowercase = frozenset(fold_key(a.alias) for a in gazetteer.aliases if a.script == "Latn" and a.alias.islower())
-    return NameIndex(gazetteer, keys, automaton, fuzzy, squashed, lowercase)
+    institutions, country_of = _institutions(gazetteer)
+    return NameIndex(gazetteer, keys, automaton, fuzzy, squashed, lowercase, institutions, country_of)
+
+
+# A bare institution word names the institution of the country the article is about: 國會 in a French
+# article is the French parliament, 國防部 in a Russian one the Russian ministry. The words are learned
+# from the gazetteer's country-qualified forms (俄羅斯國防部 = 俄羅斯 + 國防部); only heads that end like
+# an institution count — not 政府 (any government) or a team nickname (國王, 火箭).
+_INSTITUTION_ENDINGS = ("会", "院", "部", "署", "局", "厅", "府", "军", "警", "央行", "党", "法院")
+_NOT_INSTITUTIONS = frozenset({"政府", "市政府", "州政府", "银行", "议会"})
+
+
+def _institutions(gazetteer: Gazetteer) -> tuple[dict[str, dict[str, str]], dict[str, str]]:
+    places = {}
+    for key, ids in gazetteer.zh_keys.items():
+        for entity_id in ids:
+            if gazetteer.entities[entity_id].label == "GPE":
+                places.setdefault(key, entity_id)
+    heads: dict[str, dict[str, str]] = {}
+    country_of: dict[str, str] = {}
+    for key, ids in gazetteer.zh_keys.items():
+        for entity_id in ids:
+            if gazetteer.entities[entity_id].label not in ("ORG", "FAC"):
+                continue
+            for split in range(2, len(key) - 1):
+                head = key[split:]
+                place = places.get(key[:split])
+                if place is None or head in _NOT_INSTITUTIONS or not head.endswith(_INSTITUTION_ENDINGS):
+                    continue
+                known = heads.setdefault(head, {}).get(place)
+                if known is None or gazetteer.entities[entity_id].prior > gazetteer.entities[known].prior:
+                    heads[head][place] = entity_id
+                country_of.setdefault(entity_id, place)
+    return heads, country_of
 
 
 def find_names(text: str, folded: str, seg: Segmentation, index: NameIndex) -> list[Candidate]:
     """All gazetteer forms on boundaries, typo-corrected English names and handles (overlaps allowed)."""
     starts = {t.start for t in seg.tokens}
     ends = {t.end for t in seg.tokens}
-    single_translit = {t.start for t in seg.tokens if len(t.norm) == 1 and t.norm in TRANSLITERATION_CHARS}
+    single_translit = {t.start for t in seg.tokens
+                       if len(t.norm) == 1 and t.norm in TRANSLITERATION_CHARS and t.norm not in FUNCTION_CHARS}
     found = []
     for key_index, start, end in index.automaton.find_matches_as_indexes(folded, overlapping=True):
         key = index.keys[key_index]

@@ -325,6 +325,9 @@ def _subject_before(cue_start: int, open_mark: int, ctx: _Context) -> _Speaker |
     # 烏梅洛夫在社群平台X上寫道, 雷纳在《卫报》上撰文: the platform is where, the person is who
     people = [m for m in in_clause if m.label == "PERSON"]
     in_clause = people or [m for m in in_clause if not _is_venue(view, m)]
+    pronoun = next((t for t in ctx.tokens_between(clause_start, cue_start) if t.norm in PRONOUNS), None)
+    if not people and pronoun is not None and (not in_clause or pronoun.start < in_clause[0].start):
+        in_clause = []  # 他在人民党总部…说道: the pronoun is the subject, the party only where he spoke
     if in_clause:
         mention = in_clause[-1]
         role = _ROLE_AFTER_NAME.match(view, mention.end, cue_start)
@@ -332,19 +335,20 @@ def _subject_before(cue_start: int, open_mark: int, ctx: _Context) -> _Speaker |
             return _Speaker("", "", ctx.text[mention.start:role.end()], 0.6)
         return _from_mention(mention, 0.85)
     role = _role_phrase(view, ctx.text, clause_start, cue_start)
-    if role is not None:
+    if role is not None and pronoun is None:
         return role
-    pronoun = any(t.norm in PRONOUNS for t in ctx.tokens_between(clause_start, cue_start))
     antecedent = ctx.antecedent(clause_start)
     if antecedent is not None:
-        return _from_mention(antecedent, 0.75 if pronoun else 0.6)
+        return _from_mention(antecedent, 0.75 if pronoun is not None else 0.6)
     return None
 
 
 def _is_venue(view: str, mention: Mention) -> bool:
-    """`在…X…上/中`: an organisation named as the place of speaking, not the speaker."""
+    """`在…X…`: an organisation named as the place of speaking (在《卫报》上撰文, 在新德里人民党总部),
+    not the speaker."""
     before = view[max(0, mention.start - 6):mention.start]
-    return "在" in before and view[mention.end:mention.end + 2].lstrip("》」").startswith(("上", "中", "里"))
+    at = before.rfind("在")
+    return at >= 0 and not any(ch in _CLAUSE_BREAK for ch in before[at:])
 
 
 def _is_addressee(view: str, mention: Mention, candidates: list[Mention]) -> bool:

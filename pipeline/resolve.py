@@ -8,7 +8,8 @@ prior decides, with a confidence that says how close the call was.
 from __future__ import annotations
 
 from .gazetteer import Gazetteer
-from .records import Candidate, Mention, Problem
+from .match import NameIndex
+from .records import Candidate, Mention, Problem, Segmentation
 
 # Methods in order of trust when two candidates cover the same span.
 _METHOD_RANK = {"gazetteer": 0, "gloss": 1, "handle": 2, "corpus_alias": 3, "document": 4, "fuzzy": 5,
@@ -32,17 +33,52 @@ def select(candidates: list[Candidate]) -> list[Candidate]:
     return sorted(taken, key=lambda c: (c.start, c.end))
 
 
+def article_countries(chosen: list[Candidate], gazetteer: Gazetteer) -> list[str]:
+    """The places an article names, most named first (ties: first named first)."""
+    counts: dict[str, int] = {}
+    first: dict[str, int] = {}
+    for c in chosen:
+        if len(c.ids) == 1 and c.ids[0] in gazetteer.entities and gazetteer.entities[c.ids[0]].label == "GPE":
+            counts[c.ids[0]] = counts.get(c.ids[0], 0) + 1
+            first.setdefault(c.ids[0], c.start)
+    return sorted(counts, key=lambda i: (-counts[i], first[i]))
+
+
+def institution_candidates(folded: str, seg: Segmentation, chosen: list[Candidate], countries: list[str],
+                           index: NameIndex) -> list[Candidate]:
+    """Bare institution words (國會, 國防部) linked to the institution of the article's leading country."""
+    if not countries:
+        return []
+    covered = {i for c in chosen for i in range(c.start, c.end)}
+    found = []
+    for token in seg.tokens:
+        by_place = index.institutions.get(token.norm)
+        if not by_place or token.start in covered:
+            continue
+        entity_id = next((by_place[p] for p in countries if p in by_place), None)
+        if entity_id is not None:
+            found.append(Candidate(token.start, token.end, (entity_id,), "zh", "document", 0.7))
+    return found
+
+
 def link(doc_id: str, text: str, chosen: list[Candidate], gazetteer: Gazetteer,
-         discovered: dict[str, tuple[str, str]]) -> tuple[list[Mention], list[Problem]]:
-    """Mentions with one entity each; `discovered` maps ids not in the gazetteer to (name_en, label)."""
+         discovered: dict[str, tuple[str, str]], country_of: dict[str, str] | None = None,
+         countries: list[str] | None = None) -> tuple[list[Mention], list[Problem]]:
+    """Mentions with one entity each; `discovered` maps ids not in the gazetteer to (name_en, label).
+    An ambiguous form takes the entity the article names elsewhere, else the one of the article's
+    leading country (國務院 in a US article), else the highest prior."""
     certain = {c.ids[0] for c in chosen if len(c.ids) == 1}
+    country_of, countries = country_of or {}, countries or []
     mentions, problems = [], []
     for c in chosen:
         entity_id, confidence = c.ids[0] if c.ids else "", c.confidence
         if len(c.ids) > 1:
             in_document = [i for i in c.ids if i in certain]
+            local = [i for p in countries for i in c.ids if country_of.get(i) == p]
             if in_document:
                 entity_id = in_document[0]
+            elif local:
+                entity_id = local[0]
             else:
                 priors = [gazetteer.entities[i].prior for i in c.ids if i in gazetteer.entities]
                 share = priors[0] / sum(priors) if priors and sum(priors) else 1 / len(c.ids)

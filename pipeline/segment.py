@@ -33,12 +33,14 @@ class Segmenter:
     tokenizer: jieba.Tokenizer
     vocab: Vocab
     dotted_forms: frozenset[str]  # folded gazetteer forms with a middle dot (史蒂文·张)
+    forms: frozenset[str]  # every folded gazetteer form
 
 
 def build_segmenter(forms: Iterable[str]) -> Segmenter:
     """A private jieba tokenizer that keeps every given (folded Simplified) form, and each dotted part, whole."""
     tokenizer = jieba.Tokenizer()
     tokenizer.initialize()
+    forms = frozenset(forms)
     dotted = set()
     for form in forms:
         if "·" in form:
@@ -46,7 +48,7 @@ def build_segmenter(forms: Iterable[str]) -> Segmenter:
         for part in _dotted_parts(form):
             if len(part) >= 2 and all(is_han(ch) for ch in part):
                 tokenizer.add_word(part, max(tokenizer.FREQ.get(part) or 0, _USER_WORD_FREQ))
-    return Segmenter(tokenizer, Vocab(), frozenset(dotted))
+    return Segmenter(tokenizer, Vocab(), frozenset(dotted), forms)
 
 
 def _dotted_parts(form: str) -> list[str]:
@@ -63,6 +65,7 @@ def segment(text: str, segmenter: Segmenter, view: str | None = None) -> Segment
     view = simplified_view(text) if view is None else view
     folded = match_view(view)
     bounds = _jieba_bounds(view, segmenter.tokenizer)
+    bounds = _split_name_compounds(folded, bounds, segmenter)
     bounds = _merge_dotted_names(text, folded, bounds, segmenter.dotted_forms)
     words = [text[a:b] for a, b in bounds]
     doc = _build_doc(words, text, segmenter)
@@ -85,6 +88,24 @@ def _jieba_bounds(view: str, tokenizer: jieba.Tokenizer) -> list[tuple[int, int]
         position += len(word)
     assert position == len(view), "jieba words do not rebuild the text"
     return bounds
+
+
+def _split_name_compounds(folded: str, bounds: list[tuple[int, int]], segmenter: Segmenter) -> list[tuple[int, int]]:
+    """jieba's dictionary holds compounds such as 日本首相 and 美国总统, which would hide the name inside
+    them; a word that is a listed name followed by a title is cut in two."""
+    out = []
+    for start, end in bounds:
+        word = folded[start:end]
+        cut = None
+        if end - start >= 4 and word not in segmenter.forms:
+            for split in range(2, len(word) - 1):
+                if word[:split] in segmenter.forms and word[split:] in TITLE_WORDS:
+                    cut = start + split
+        if cut is None:
+            out.append((start, end))
+        else:
+            out += [(start, cut), (cut, end)]
+    return out
 
 
 def _name_part(word: str) -> bool:
