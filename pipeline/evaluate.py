@@ -72,6 +72,7 @@ class Report:
     quotes: Score = field(default_factory=Score)
     speakers_right: int = 0
     by_doc: dict[str, "Report"] = field(default_factory=dict)
+    linking_by_label: dict[str, Score] = field(default_factory=dict)
     wrong_links: Counter = field(default_factory=Counter)
     missed: Counter = field(default_factory=Counter)
     spurious: Counter = field(default_factory=Counter)
@@ -89,6 +90,7 @@ class Report:
             "documents": self.documents.as_dict(),
             "quotes": self.quotes.as_dict(),
             "speaker_accuracy": round(self.speaker_accuracy, 4),
+            "linking_by_label": {label: score.as_dict() for label, score in sorted(self.linking_by_label.items())},
         }
 
 
@@ -127,6 +129,11 @@ def evaluate(gold_path: str | Path, gazetteer: Gazetteer | None = None, tables=N
             total.predicted += part.predicted
             total.gold += part.gold
         report.speakers_right += doc.speakers_right
+        for label, part in doc.linking_by_label.items():
+            total = report.linking_by_label.setdefault(label, Score())
+            total.tp += part.tp
+            total.predicted += part.predicted
+            total.gold += part.gold
         report.wrong_links += doc.wrong_links
         report.missed += doc.missed
         report.spurious += doc.spurious
@@ -144,6 +151,12 @@ def _score_mentions(doc: Report, record: dict, predicted) -> None:
     doc.linking.add({(r.start, r.end, canonical_key(r.name_en)) for r in rows if canonical_key(r.name_en)},
                     gold_links)
     doc.documents.add({(canonical_key(r.name_en), r.label) for r in rows if canonical_key(r.name_en)}, gold_docs)
+    # linking per gold type: a prediction counts under its own label, a gold mention under its type
+    labels = {label for *_, label in record.get("mentions", [])} | {r.label for r in rows}
+    for label in labels:
+        doc.linking_by_label.setdefault(label, Score()).add(
+            {(r.start, r.end, canonical_key(r.name_en)) for r in rows if r.label == label and canonical_key(r.name_en)},
+            {(s, e, canonical_key(c)) for s, e, _, c, t in record.get("mentions", []) if t == label})
     by_span = {(r.start, r.end): r for r in rows}
     for s, e, surface, canonical, label in record.get("mentions", []):
         row = by_span.get((s, e))
@@ -191,6 +204,9 @@ def format_report(report: Report, by_doc: bool = False, top: int = 15) -> str:
     for name in ("mentions", "linking", "documents", "quotes"):
         lines.append(row(name, getattr(report, name)))
     lines.append(f"{'speakers':12} accuracy {report.speaker_accuracy:.3f} ({report.speakers_right}/{report.quotes.tp})")
+    lines.append("linking by type:")
+    for label, score in sorted(report.linking_by_label.items()):
+        lines.append(row(f"  {label}", score))
     if by_doc:
         lines.append("")
         lines.append(f"{'doc':10} {'ment F1':>8} {'link F1':>8} {'docs F1':>8} {'quote F1':>9} {'spk acc':>8}")

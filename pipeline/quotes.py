@@ -414,8 +414,8 @@ def _read_english(m: Marked, ctx: _Context, words: str, colon: bool, terminal: b
             cue, method = (verb.group("cue").lower() if verb else ""), "cue_before"
     if not method:
         return None
-    if len(words.split()) < 3 and not terminal:
-        return None  # a quoted term ("the drone guy"), not speech
+    if len(words.split()) < 3 and not terminal and not colon:
+        return None  # a quoted term ("the drone guy"), not speech; after a colon it is what was said
     # `"We put a plan together," Witkoff said`: the comma before a trailing verb ends a whole utterance
     whole = terminal or len(words.split()) >= 6 or (method == "cue_after" and words.rstrip().endswith(","))
     kind = "direct" if whole else "fragment"
