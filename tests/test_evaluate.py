@@ -62,5 +62,6 @@ def test_evaluate_cli_json_last_line(gold_file, repo_root):
                           capture_output=True, text=True, cwd=repo_root)
     assert done.returncode == 0, done.stderr
     scores = json.loads(done.stdout.strip().splitlines()[-1])
-    assert set(scores) == {"mentions", "linking", "documents", "quotes", "speaker_accuracy"}
+    assert {"mentions", "linking", "documents", "quotes", "speaker_accuracy"} <= set(scores)
+    assert scores["linking_by_label"]["PERSON"]["f1"] == 1.0
     assert scores["quotes"]["f1"] == 1.0
