@@ -131,7 +131,7 @@ def _looks_like_name(surface: str, key: str, index: NameIndex) -> bool:
     form in lower case itself (`franceinfo`)."""
     if " " in key or len(key) > 12:
         return True
-    return surface[:1].isupper() or key in index.lowercase_en
+    return not surface[:1].islower() or key in index.lowercase_en  # 9/11 has no case to check
 
 
 def _fuzzy_english(text: str, folded: str, exact: list[Candidate], index: NameIndex) -> list[Candidate]:
