@@ -151,7 +151,14 @@ def _phrase_start(tokens: tuple[Token, ...], last: int | None, view: str, name_e
                 or word in TITLE_WORDS or previous.end in name_ends or tokens[last].end - previous.start > 10):
             break
         first -= 1
-    return tokens[first].start
+    start = tokens[first].start
+    # jieba may glue a preposition to the name (押解至維拉莫爾 → 至維|拉莫爾): it is not part of it
+    if view[start] in _LEADING_PREPOSITIONS and tokens[last].end - start > 2:
+        start += 1
+    return start
+
+
+_LEADING_PREPOSITIONS = frozenset("至在于到从向往赴由对被将把")
 
 
 def _refine_label(chinese: str, label: str) -> str:
@@ -349,3 +356,53 @@ def english_names(text: str, folded: str, chosen: list[Candidate], seg: Segmenta
         entity_id = slug(match.group())
         names.setdefault(entity_id, (match.group(), entity_id, "PERSON", []))[3].append((start, end))
     return list(names.values())
+
+
+_REGNAL = re.compile(r"[一二三四五六七八九十]+世")
+_BODY_HEADS = {"委员会": "ORG", "研究所": "ORG", "研究院": "ORG", "研究中心": "ORG", "议会": "ORG", "大学": "ORG",
+               "学院": "ORG", "基金会": "ORG", "协会": "ORG", "通讯社": "ORG", "电视台": "ORG", "俱乐部": "ORG",
+               "联盟": "ORG", "党": "ORG", "市政厅": "FAC", "体育场": "FAC", "国际机场": "FAC", "纪念馆": "FAC"}
+
+
+def extend_spans(chosen: list[Candidate], seg: Segmentation, view: str, labels: dict[str, str]) -> list[Candidate]:
+    """Names that run on past the listed form: a team with 隊 (湖人隊), a monarch's number (哈拉爾五世),
+    and an organisation or building that starts with a place or name (挪威諾貝爾研究所, 奧斯陸市政廳) —
+    the last becomes an unlinked ORG/FAC mention over the whole name, since the place alone is not it."""
+    by_start = {t.start: i for i, t in enumerate(seg.tokens)}
+    out = []
+    for c in chosen:
+        index = by_start.get(c.end)
+        label = labels.get(c.ids[0], c.label) if c.ids else c.label
+        if c.lang != "zh" or index is None:
+            out.append(c)
+            continue
+        following = seg.tokens[index]
+        if label == "ORG" and following.norm == "队":
+            out.append(replace(c, end=following.end))
+        elif label == "PERSON" and _REGNAL.fullmatch(following.norm):
+            out.append(replace(c, end=following.end))
+        elif label in ("GPE", "ORG", "PERSON", "EVENT"):
+            body = _body_after(c.start, index, seg.tokens, view)
+            out.append(c if body is None else Candidate(c.start, body[0], (), "zh", "pattern", 0.6, body[1], ""))
+        else:
+            out.append(c)
+    return out
+
+
+def _body_after(start: int, index: int, tokens: tuple[Token, ...], view: str) -> tuple[int, str] | None:
+    """(end, label) when tokens from `index` on finish an organisation or building name begun at `start`:
+    at least one word before a head word (委員會, 研究所, 黨, 市政廳 …), at most four words, no break."""
+    for last in range(index, min(index + 5, len(tokens))):
+        token = tokens[last]
+        if last > index and token.start != tokens[last - 1].end:
+            return None
+        if not token.is_han or token.norm in PHRASE_BOUNDARIES or token.norm in TITLE_WORDS:
+            return None
+        head = next((h for h in _BODY_HEADS if token.norm.endswith(h)), None)
+        if head is not None:
+            if last == index and token.norm == head and _BODY_HEADS[head] != "FAC":
+                return None  # 英国议会: a place and a generic word (the institution mechanism's business)
+            if token.end - start > 12:
+                return None
+            return token.end, _BODY_HEADS[head]
+    return None

@@ -94,3 +94,25 @@ def test_discover_conflicting_glosses_are_reported_not_learned(gazetteer):
 
 def test_discover_slug():
     assert slug("Jean-Luc Mélenchon") == "jean-luc-melenchon"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("洛杉磯湖人隊昨晚獲勝。", ("洛杉磯湖人隊", "ORG", "los-angeles-lakers")),
+     ("國王阿爾瓦羅二世出席典禮。", ("阿爾瓦羅二世", "PERSON", "")),
+     ("挪威諾貝爾研究所主席表示", ("挪威諾貝爾研究所", "ORG", "")),
+     ("頒獎禮在奧斯陸市政廳舉行", ("奧斯陸市政廳", "FAC", ""))],
+)
+def test_discover_names_that_run_past_the_listed_form(gazetteer, text, expected):
+    mentions = pipeline.extract_text(text, gazetteer=gazetteer).mentions
+    assert expected in [(r.text, r.label, r.entity_id) for r in mentions.itertuples()]
+
+
+def test_discover_place_and_generic_word_is_not_a_new_body(gazetteer):
+    mentions = pipeline.extract_text("英國議會今天開會", gazetteer=gazetteer).mentions
+    assert ("英國議會", "ORG", "") not in [(r.text, r.label, r.entity_id) for r in mentions.itertuples()]
+
+
+def test_discover_gloss_drops_a_glued_preposition(gazetteer):
+    mentions = pipeline.extract_text("他被押解至維拉莫爾空軍基地（Villamor Air Base）附近", gazetteer=gazetteer).mentions
+    assert ("維拉莫爾空軍基地", "Villamor Air Base") in [(r.text, r.name_en) for r in mentions.itertuples()]
