@@ -2,7 +2,9 @@
 
 Both sides are reduced to a skeleton of consonant classes — the part of a name that transliteration
 keeps (vowels drift, and Chinese adds epenthetic vowels: 克 ke for a final k, 夫 fu for v). The Chinese
-side is read in Mandarin pinyin (pypinyin); the English side by a few spelling rules (ph → f, c before
+side is read in Mandarin pinyin (pypinyin) and in Cantonese jyutping (ToJyutping), because Hong Kong
+transliterations follow Cantonese sounds (車路士 ce-lou-si = Chelsea); the better reading counts. The
+English side is read by a few spelling rules (ph → f, c before
 e/i → s, ck → k, sch → sh ...). A weighted edit distance aligns the two, with cheap substitutions for
 the swaps transliteration makes (w/v ↔ 威 wei, t ↔ ts 崔, a dropped r or h, n for m). Similarity is
 1 − distance / length; short names need a near-perfect score because two consonants match by chance.
@@ -12,6 +14,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+import ToJyutping
 from pypinyin import Style, lazy_pinyin
 
 # Mandarin initials to consonant classes: P T K F S C(affricate) L M N H Y W
@@ -50,6 +53,27 @@ def skeleton_zh(chinese: str) -> str:
     return "".join(out)
 
 
+# Cantonese initials; stop codas (-p -t -k) are mostly silent in transliteration and are dropped
+_YUE_INITIAL = {"b": "P", "p": "P", "m": "M", "f": "F", "d": "T", "t": "T", "n": "N", "l": "L", "g": "K",
+                "k": "K", "ng": "", "h": "H", "gw": "KW", "kw": "KW", "w": "W", "z": "C", "c": "C", "s": "S",
+                "j": "Y"}
+_YUE_SYLLABLE = re.compile(r"^(gw|kw|ng|[bpmfdtnlgkhwzcsj])?([a-z]*?)(ng|[mnptk])?[1-6]$")
+
+
+@lru_cache(maxsize=4096)
+def skeleton_yue(chinese: str) -> str:
+    out = []
+    for _, reading in ToJyutping.get_jyutping_list(chinese):
+        match = _YUE_SYLLABLE.match((reading or "").split(" ")[0])
+        if not match:
+            continue
+        initial, _, coda = match.groups()
+        out.append(_YUE_INITIAL.get(initial or "", ""))
+        if coda in ("m", "n", "ng"):
+            out.append("M" if coda == "m" else "N")
+    return "".join(out)
+
+
 @lru_cache(maxsize=4096)
 def skeleton_en(name: str) -> str:
     letters = re.sub(r"[^a-z]", "", name.lower())
@@ -81,18 +105,16 @@ def _distance(a: str, b: str) -> float:
 
 def similarity(chinese: str, english: str) -> float:
     """0..1: how well `chinese` transliterates `english` (its surname, or the whole name)."""
-    zh = skeleton_zh(chinese)
-    if not zh:
-        return 0.0
+    readings = {r for r in (skeleton_zh(chinese), skeleton_yue(chinese)) if r}
     words = [w for w in re.split(r"[\s\-]+", english) if w]
-    if not words:
+    if not readings or not words:
         return 0.0
     # Chinese writes a foreign person by surname or in full; a first name alone (盧卡) is rarer
     options = [(" ".join(words), 0.0), (words[-1], 0.0), (words[0], 0.1)]
     best = 0.0
     for option, penalty in options:
         en = skeleton_en(option)
-        if en:
+        for zh in readings if en else ():
             best = max(best, 1.0 - _distance(zh, en) / max(len(zh), len(en)) - penalty)
     return best
 

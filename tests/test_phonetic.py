@@ -44,3 +44,18 @@ def test_phonetic_skeleton_zh(word, skeleton):
 )
 def test_phonetic_skeleton_en(word, skeleton):
     assert skeleton_en(word) == skeleton
+
+
+FOOTBALL = ["Chelsea", "Robert Sánchez", "Bruno Fernandes", "Casemiro", "Ruben Amorim", "Marcus Rashford"]
+
+
+@pytest.mark.parametrize(("chinese", "english"), [("車路士", "Chelsea"), ("羅拔山齊士", "Robert Sánchez"),
+                                                ("般奴費南迪斯", "Bruno Fernandes"), ("卡斯米路", "Casemiro")])
+def test_phonetic_hong_kong_forms_by_cantonese_reading(chinese, english):
+    assert best_match(chinese, FOOTBALL)[0] == FOOTBALL.index(english)
+
+
+def test_phonetic_cantonese_skeleton():
+    from pipeline.phonetic import skeleton_yue
+
+    assert skeleton_yue("車路士") == "CLS"
