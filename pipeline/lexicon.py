@@ -22,6 +22,8 @@ TRANSLITERATION_CHARS = frozenset(
     "赖兰朗劳勒雷蕾黎里理丽利莉林琳隆卢鲁路伦罗洛吕马玛迈麦曼芒梅蒙米密敏明莫默姆穆纳娜奈南内尼妮涅纽诺努欧帕潘"
     "庞佩彭皮珀普奇齐契恰乔切钦琴丘屈让热瑞若萨塞赛桑瑟森沙莎尚舍申什施史舒斯松苏索塔泰坦汤唐特提廷图托瓦万"
     "威韦维温沃乌伍武西希锡席夏谢辛休雅亚扬耶伊因英尤于约泽扎詹珍兹佐崔蓓菈妲黛娅琪丝蒂缇"
+    # Hong Kong (Cantonese-based) transliterations add these: 查禾查洛巴, 羅拔山齊士, 般奴費南迪斯
+    "禾士奴摩廉治仙甸咸卓碧宝坚祖悉拿"
 )
 
 # Words an organisation or place name does not run across (for the Chinese side of a gloss): function
