@@ -32,11 +32,13 @@ class Resources:
     gazetteer: Gazetteer
     index: match.NameIndex
     segmenter: Segmenter
+    labels: dict[str, str]  # entity id -> label
 
 
 @lru_cache(maxsize=4)
 def prepare(gazetteer: Gazetteer) -> Resources:
-    return Resources(gazetteer, match.build_index(gazetteer), build_segmenter(gazetteer.zh_keys))
+    return Resources(gazetteer, match.build_index(gazetteer), build_segmenter(gazetteer.zh_keys),
+                     {i: e.label for i, e in gazetteer.entities.items()})
 
 
 @lru_cache(maxsize=4)
@@ -71,7 +73,7 @@ def extract_article(article: Article, resources: Resources,
     glosses = discover.find_glosses(text, view, seg, found, gazetteer, resources.segmenter.tokenizer.FREQ)
     found += discover.gloss_candidates(glosses)
     details = {g.entity_id: (g.name_en, g.label) for g in glosses}
-    labels = {i: e.label for i, e in gazetteer.entities.items()} | {i: d[1] for i, d in details.items()}
+    labels = resources.labels | {i: d[1] for i, d in details.items()}
 
     learned = discover.learned_forms(glosses, resolve.select(found), text, view, labels)
     found += discover.find_learned(text, folded, seg, learned, "document", 0.85, details)

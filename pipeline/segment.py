@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from typing import Iterable
 
 import jieba
+import numpy
+from spacy.attrs import NORM
 from spacy.tokens import Doc
 from spacy.util import get_words_and_spaces
 from spacy.vocab import Vocab
@@ -25,6 +27,7 @@ from .records import Segmentation, Span, Token
 jieba.setLogLevel(logging.WARNING)
 
 _SENTENCE_ENDS = ("。", "！", "？", "!", "?", "…", "⋯")
+_CLOSERS = ("」", "』", "”", "’", "）", ")", "》", '"')
 _USER_WORD_FREQ = 2000  # enough to keep a listed name whole, not enough to break common words around it
 
 
@@ -68,16 +71,13 @@ def segment(text: str, segmenter: Segmenter, view: str | None = None) -> Segment
     bounds = _split_name_compounds(folded, bounds, segmenter)
     bounds = _merge_dotted_names(text, folded, bounds, segmenter.dotted_forms)
     words = [text[a:b] for a, b in bounds]
-    doc = _build_doc(words, text, segmenter)
-    tokens = []
-    for token in doc:
-        if token.text.isspace():
-            continue
-        token.norm_ = folded[token.idx:token.idx + len(token.text)]
-        tokens.append(Token(token.idx, token.idx + len(token.text), token.text, token.norm_,
-                            any(is_han(ch) for ch in token.text)))
+    doc, offsets = _build_doc(words, text, folded, segmenter)
+    tokens = tuple(
+        Token(start, end, text[start:end], folded[start:end], any(is_han(ch) for ch in text[start:end]))
+        for start, end in offsets if not text[start:end].isspace()
+    )
     sentences = tuple(Span(s.start_char, s.end_char, "sentence") for s in doc.sents if s.text.strip())
-    return Segmentation(tuple(tokens), sentences, language_runs(text))
+    return Segmentation(tokens, sentences, language_runs(text))
 
 
 def _jieba_bounds(view: str, tokenizer: jieba.Tokenizer) -> list[tuple[int, int]]:
@@ -162,16 +162,26 @@ def _name_end(folded: str, start: int, end: int, dotted_forms: frozenset[str]) -
 _VERB_CHARS = frozenset("说称道表指")
 
 
-def _build_doc(words: list[str], text: str, segmenter: Segmenter) -> Doc:
-    """A Doc over our words; a sentence starts after 。！？!?… and after any line break (a headline
-    or a paragraph without final punctuation still ends there)."""
+def _build_doc(words: list[str], text: str, folded: str, segmenter: Segmenter) -> tuple[Doc, list[tuple[int, int]]]:
+    """A Doc over our words, with the folded Simplified form as each token's norm; a sentence starts
+    after 。！？!?… and after any line break (a headline without final punctuation still ends there).
+    Returns the Doc and each token's (start, end), computed without creating spaCy Token objects,
+    which would cost more than jieba itself."""
     spacy_words, spaces = get_words_and_spaces([w for w in words if w], text)
-    starts = []
+    starts, offsets, norms = [], [], []
+    position = 0
+    pending = True
     for index, word in enumerate(spacy_words):
-        previous = spacy_words[index - 1] if index else ""
-        starts.append(index == 0 or previous.endswith(_SENTENCE_ENDS) or "\n" in previous
-                      or (spaces[index - 1] and previous.endswith(_SENTENCE_ENDS)))
-    return Doc(segmenter.vocab, words=spacy_words, spaces=spaces, sent_starts=starts)
+        # closing marks after 。 stay with their sentence: 「好。」 ends after 」
+        starts.append(pending and not word.startswith(_CLOSERS))
+        pending = (pending and word.startswith(_CLOSERS)) or word.endswith(_SENTENCE_ENDS) or "\n" in word
+        offsets.append((position, position + len(word)))
+        norms.append(segmenter.vocab.strings.add(folded[position:position + len(word)]))
+        position += len(word) + (1 if spaces[index] else 0)
+    doc = Doc(segmenter.vocab, words=spacy_words, spaces=spaces, sent_starts=starts)
+    if norms:
+        doc.from_array([NORM], numpy.array(norms, dtype="uint64").reshape(-1, 1))
+    return doc, offsets
 
 
 def language_runs(text: str) -> tuple[Span, ...]:
