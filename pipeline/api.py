@@ -94,7 +94,7 @@ def extract_article(article: Article, resources: Resources,
         details |= {c.ids[0]: (c.name_en, c.label) for c in spotted if c.ids and c.name_en}
         chosen = resolve.select(chosen + spotted)
     chosen = resolve.select(discover.extend_spans(chosen, seg, view, labels))
-    countries = resolve.article_countries(chosen, gazetteer)
+    countries = resolve.article_countries(chosen, resources.index)
     institutions = resolve.institution_candidates(folded, seg, chosen, countries, resources.index)
     if institutions:
         chosen = resolve.select(chosen + institutions)

@@ -365,6 +365,8 @@ _BODY_HEADS = {"委员会": "ORG", "研究所": "ORG", "研究院": "ORG", "研�
 
 
 def extend_spans(chosen: list[Candidate], seg: Segmentation, view: str, labels: dict[str, str]) -> list[Candidate]:
+    # a listed organisation or place after the first name is a second name (共同民主黨批評國民力量黨)
+    named = {c.start for c in chosen if labels.get(c.ids[0] if c.ids else "", c.label) in ("ORG", "GPE", "FAC", "LOC")}
     """Names that run on past the listed form: a team with 隊 (湖人隊), a monarch's number (哈拉爾五世),
     and an organisation or building that starts with a place or name (挪威諾貝爾研究所, 奧斯陸市政廳) —
     the last becomes an unlinked ORG/FAC mention over the whole name, since the place alone is not it."""
@@ -382,21 +384,22 @@ def extend_spans(chosen: list[Candidate], seg: Segmentation, view: str, labels: 
         elif label == "PERSON" and _REGNAL.fullmatch(following.norm):
             out.append(replace(c, end=following.end))
         elif label in ("GPE", "ORG", "PERSON", "EVENT"):
-            body = _body_after(c.start, index, seg.tokens, view)
+            body = _body_after(c.start, index, seg.tokens, view, named)
             out.append(c if body is None else Candidate(c.start, body[0], (), "zh", "pattern", 0.6, body[1], ""))
         else:
             out.append(c)
     return out
 
 
-def _body_after(start: int, index: int, tokens: tuple[Token, ...], view: str) -> tuple[int, str] | None:
+def _body_after(start: int, index: int, tokens: tuple[Token, ...], view: str,
+                named: set[int]) -> tuple[int, str] | None:
     """(end, label) when tokens from `index` on finish an organisation or building name begun at `start`:
     at least one word before a head word (委員會, 研究所, 黨, 市政廳 …), at most four words, no break."""
     for last in range(index, min(index + 5, len(tokens))):
         token = tokens[last]
         if last > index and token.start != tokens[last - 1].end:
             return None
-        if not token.is_han or token.norm in PHRASE_BOUNDARIES or token.norm in TITLE_WORDS:
+        if not token.is_han or token.norm in PHRASE_BOUNDARIES or token.norm in TITLE_WORDS or token.start in named:
             return None
         head = next((h for h in _BODY_HEADS if token.norm.endswith(h)), None)
         if head is not None:

@@ -74,15 +74,17 @@ def _institutions(gazetteer: Gazetteer) -> tuple[dict[str, dict[str, str]], dict
         for entity_id in ids:
             if gazetteer.entities[entity_id].label not in ("ORG", "FAC"):
                 continue
-            for split in range(2, len(key) - 1):
-                head = key[split:]
-                place = places.get(key[:split])
-                if place is None or head in _NOT_INSTITUTIONS or not head.endswith(_INSTITUTION_ENDINGS):
-                    continue
-                known = heads.setdefault(head, {}).get(place)
-                if known is None or gazetteer.entities[entity_id].prior > gazetteer.entities[known].prior:
-                    heads[head][place] = entity_id
-                country_of.setdefault(entity_id, place)
+            # the longest place that starts the form: 印度尼西亞國會 is Indonesia's, not 印度 + 尼西亞國會
+            split = next((n for n in range(len(key) - 2, 1, -1) if key[:n] in places), None)
+            if split is None:
+                continue
+            head, place = key[split:], places[key[:split]]
+            if head in _NOT_INSTITUTIONS or not head.endswith(_INSTITUTION_ENDINGS):
+                continue
+            known = heads.setdefault(head, {}).get(place)
+            if known is None or gazetteer.entities[entity_id].prior > gazetteer.entities[known].prior:
+                heads[head][place] = entity_id
+            country_of.setdefault(entity_id, place)
     return heads, country_of
 
 

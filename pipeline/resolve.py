@@ -33,14 +33,18 @@ def select(candidates: list[Candidate]) -> list[Candidate]:
     return sorted(taken, key=lambda c: (c.start, c.end))
 
 
-def article_countries(chosen: list[Candidate], gazetteer: Gazetteer) -> list[str]:
-    """The places an article names, most named first (ties: first named first)."""
+def article_countries(chosen: list[Candidate], index: NameIndex) -> list[str]:
+    """The places an article names, most named first (ties: first named first). An institution of a
+    place counts for it (南韓國會 names South Korea)."""
     counts: dict[str, int] = {}
     first: dict[str, int] = {}
     for c in chosen:
-        if len(c.ids) == 1 and c.ids[0] in gazetteer.entities and gazetteer.entities[c.ids[0]].label == "GPE":
-            counts[c.ids[0]] = counts.get(c.ids[0], 0) + 1
-            first.setdefault(c.ids[0], c.start)
+        if len(c.ids) != 1 or c.ids[0] not in index.gazetteer.entities:
+            continue
+        place = c.ids[0] if index.gazetteer.entities[c.ids[0]].label == "GPE" else index.country_of.get(c.ids[0])
+        if place is not None:
+            counts[place] = counts.get(place, 0) + 1
+            first.setdefault(place, c.start)
     return sorted(counts, key=lambda i: (-counts[i], first[i]))
 
 

@@ -116,3 +116,8 @@ def test_discover_place_and_generic_word_is_not_a_new_body(gazetteer):
 def test_discover_gloss_drops_a_glued_preposition(gazetteer):
     mentions = pipeline.extract_text("他被押解至維拉莫爾空軍基地（Villamor Air Base）附近", gazetteer=gazetteer).mentions
     assert ("維拉莫爾空軍基地", "Villamor Air Base") in [(r.text, r.name_en) for r in mentions.itertuples()]
+
+
+def test_discover_two_listed_names_are_not_one_body(gazetteer):
+    mentions = pipeline.extract_text("共同民主黨批評國民力量黨的提案。", gazetteer=gazetteer).mentions
+    assert [(r.text, r.label) for r in mentions.itertuples()] == [("共同民主黨", "ORG"), ("國民力量黨", "ORG")]

@@ -138,3 +138,12 @@ def test_match_gazetteer_form_in_random_context(gazetteer, data):
     assert len(found) == 1, all_mentions(text, gazetteer)
     assert found[0][0] == alias
     assert found[0][3] in expected_ids
+
+
+def test_match_bare_institution_takes_the_article_country(gazetteer):
+    french = pipeline.extract_text("法國總理白胡下台後，國會將重新表決。", gazetteer=gazetteer).mentions
+    korean = pipeline.extract_text("南韓國會通過法案後，國會議長表示歡迎。", gazetteer=gazetteer).mentions
+    french_link = [r.name_en for r in french.itertuples() if r.text == "國會"]
+    korean_link = [r.name_en for r in korean.itertuples() if r.text == "國會"]
+    assert french_link == ["National Assembly (France)"]
+    assert korean_link == ["National Assembly (South Korea)"]  # 南韓國會 names the country too
