@@ -39,9 +39,7 @@ def article_countries(chosen: list[Candidate], index: NameIndex) -> list[str]:
     counts: dict[str, int] = {}
     first: dict[str, int] = {}
     for c in chosen:
-        if len(c.ids) != 1 or c.ids[0] not in index.gazetteer.entities:
-            continue
-        place = c.ids[0] if index.gazetteer.entities[c.ids[0]].label == "GPE" else index.country_of.get(c.ids[0])
+        place = _place_of(c, index)
         if place is not None:
             counts[place] = counts.get(place, 0) + 1
             first.setdefault(place, c.start)
@@ -50,19 +48,35 @@ def article_countries(chosen: list[Candidate], index: NameIndex) -> list[str]:
 
 def institution_candidates(folded: str, seg: Segmentation, chosen: list[Candidate], countries: list[str],
                            index: NameIndex) -> list[Candidate]:
-    """Bare institution words (國會, 國防部) linked to the institution of the article's leading country."""
+    """Bare institution words (國會, 陸軍) linked to the institution the article names in full elsewhere
+    (美國陸軍…陸軍), else to the one of the place named nearest before them in the paragraph, else to
+    the one of the article's leading country."""
     if not countries:
         return []
     covered = {i for c in chosen for i in range(c.start, c.end)}
+    named = {c.ids[0] for c in chosen if len(c.ids) == 1}
+    places = sorted((c.start, place) for c in chosen if (place := _place_of(c, index)) is not None)
     found = []
     for token in seg.tokens:
         by_place = index.institutions.get(token.norm)
         if not by_place or token.start in covered:
             continue
-        entity_id = next((by_place[p] for p in countries if p in by_place), None)
-        if entity_id is not None:
-            found.append(Candidate(token.start, token.end, (entity_id,), "zh", "document", 0.7))
+        in_full = [entity for entity in by_place.values() if entity in named]
+        paragraph = folded.rfind("\n", 0, token.start)
+        nearby = [p for start, p in reversed(places) if paragraph < start < token.start and p in by_place]
+        place = next(iter(nearby), None) or next((p for p in countries if p in by_place), None)
+        entity = in_full[0] if len(in_full) == 1 else by_place.get(place) if place is not None else None
+        if entity is not None:
+            found.append(Candidate(token.start, token.end, (entity,), "zh", "document", 0.7))
     return found
+
+
+def _place_of(c: Candidate, index: NameIndex) -> str | None:
+    if len(c.ids) != 1 or c.ids[0] not in index.gazetteer.entities:
+        return None
+    if index.gazetteer.entities[c.ids[0]].label == "GPE":
+        return c.ids[0]
+    return index.country_of.get(c.ids[0])
 
 
 def link(doc_id: str, text: str, chosen: list[Candidate], gazetteer: Gazetteer,
