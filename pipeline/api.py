@@ -95,6 +95,7 @@ def extract_article(article: Article, resources: Resources,
         chosen = resolve.select(chosen + spotted)
     chosen = resolve.select(discover.extend_spans(chosen, seg, view, labels))
     countries = resolve.article_countries(chosen, resources.index)
+    chosen = resolve.localise(chosen, folded, countries, resources.index)
     institutions = resolve.institution_candidates(folded, seg, chosen, countries, resources.index)
     if institutions:
         chosen = resolve.select(chosen + institutions)

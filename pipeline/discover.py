@@ -13,8 +13,9 @@ import re
 from dataclasses import dataclass, replace
 
 from .gazetteer import Gazetteer
-from .lexicon import (EN_FAC_WORDS, EN_ORG_WORDS, EN_PLACE_WORDS, FAC_SUFFIXES, GPE_SUFFIXES, LOC_SUFFIXES,
-                      NAME_PARTICLES, ORG_SUFFIXES, PHRASE_BOUNDARIES, TITLE_WORDS, TRANSLITERATION_CHARS)
+from .lexicon import (EN_EVENT_WORDS, EN_FAC_WORDS, EN_ORG_WORDS, EVENT_SUFFIXES, EN_PLACE_WORDS, FAC_SUFFIXES, GPE_SUFFIXES, LOC_SUFFIXES,
+                      FUNCTION_CHARS, NAME_PARTICLES, ORG_SUFFIXES, PHRASE_BOUNDARIES, TITLE_WORDS,
+                      TRANSLITERATION_CHARS)
 from .normalise import fold_key, is_han
 from .records import Candidate, Segmentation, Token
 
@@ -49,6 +50,8 @@ def english_name_label(name: str) -> str | None:
     if not significant or not all(w[0].isupper() for w in significant):
         return None
     lower = {w.lower().strip(".") for w in words}
+    if lower & EN_EVENT_WORDS:
+        return "EVENT"
     if lower & EN_ORG_WORDS:
         return "ORG"
     if lower & EN_FAC_WORDS:
@@ -135,7 +138,8 @@ def match_text(form: str) -> str:
 def _names_a_body(phrase: str) -> bool:
     """A phrase can be the Chinese side of an organisation or place gloss if it ends like one
     (…法院, …聯盟, …邊疆區) or is itself a transliteration (彭博)."""
-    return phrase.endswith(ORG_SUFFIXES + GPE_SUFFIXES + LOC_SUFFIXES + FAC_SUFFIXES) or _transliteration_like(phrase)
+    return (phrase.endswith(EVENT_SUFFIXES + ORG_SUFFIXES + GPE_SUFFIXES + LOC_SUFFIXES + FAC_SUFFIXES)
+            or _transliteration_like(phrase))
 
 
 def _phrase_start(tokens: tuple[Token, ...], last: int | None, view: str, name_ends: set[int]) -> int | None:
@@ -162,6 +166,8 @@ _LEADING_PREPOSITIONS = frozenset("至在于到从向往赴由对被将把")
 
 
 def _refine_label(chinese: str, label: str) -> str:
+    if chinese.endswith(EVENT_SUFFIXES):
+        return "EVENT"
     if label != "PERSON":
         return label
     for suffixes, better in ((ORG_SUFFIXES, "ORG"), (FAC_SUFFIXES, "FAC"), (GPE_SUFFIXES, "GPE"),
@@ -191,6 +197,9 @@ def _name_start(tokens: tuple[Token, ...], last: int | None, view: str) -> int |
             break
         single = tokens[first].end - tokens[first].start == 1 and first == last
         if not (single or all(ch in TRANSLITERATION_CHARS for ch in word)):
+            # 由查|禾|查洛巴: jieba glued a preposition to the name's first syllable
+            if word[0] in _LEADING_PREPOSITIONS | FUNCTION_CHARS and _transliteration_like(word[1:]):
+                return previous.start + 1
             break
         first -= 1
     return tokens[first].start

@@ -55,6 +55,13 @@ EN_PLACE_WORDS = frozenset("""
 city state province county region republic kingdom island islands krai oblast district territory
 """.split())
 EN_FAC_WORDS = frozenset("palace airport base house tower square stadium arena plant bridge hall".split())
+EN_EVENT_WORDS = frozenset("""
+tour festival games olympics cup championship championships open war summit conference expo election
+crisis protests revolution massacre attacks earthquake tsunami
+""".split())
+# Endings of event names (時代巡迴演唱會, 阿拉斯加峰會): checked before the organisation endings (…會)
+EVENT_SUFFIXES = ("演唱会", "巡演", "峰会", "战争", "战役", "奥运会", "运动会", "世界杯", "锦标赛", "博览会", "大选", "事件",
+                  "革命", "大屠杀", "地震", "危机")
 
 # Lowercase words allowed inside an English name (Charles de Gaulle, Ursula von der Leyen, Mohammed bin Salman).
 NAME_PARTICLES = frozenset("de del della der di da das do dos du la le van von bin al el ibn y".split())

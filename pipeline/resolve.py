@@ -7,6 +7,8 @@ prior decides, with a confidence that says how close the call was.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from .gazetteer import Gazetteer
 from .match import NameIndex
 from .records import Candidate, Mention, Problem, Segmentation
@@ -71,6 +73,20 @@ def institution_candidates(folded: str, seg: Segmentation, chosen: list[Candidat
     return found
 
 
+def localise(chosen: list[Candidate], folded: str, countries: list[str], index: NameIndex) -> list[Candidate]:
+    """A bare form that is also an institution word (國民議會, 選管會) names the institution of the
+    article's country when the entity it is listed for belongs to a place the article never names."""
+    out = []
+    for c in chosen:
+        by_place = index.institutions.get(folded[c.start:c.end]) if c.lang == "zh" and c.ids else None
+        current = index.country_of.get(c.ids[0]) if by_place else None
+        local = next((by_place[p] for p in countries if p in by_place), None) if by_place else None
+        if local is not None and local not in c.ids and current not in countries:
+            c = replace(c, ids=(local,))
+        out.append(c)
+    return out
+
+
 def _place_of(c: Candidate, index: NameIndex) -> str | None:
     if len(c.ids) != 1 or c.ids[0] not in index.gazetteer.entities:
         return None
@@ -88,15 +104,20 @@ def link(doc_id: str, text: str, chosen: list[Candidate], gazetteer: Gazetteer,
     certain = {c.ids[0] for c in chosen if len(c.ids) == 1}
     country_of, countries = country_of or {}, countries or []
     mentions, problems = [], []
+    previous_label, previous_end = "", -1
     for c in chosen:
+        previous_label = previous_label if previous_end == c.start else ""
         entity_id, confidence = c.ids[0] if c.ids else "", c.confidence
         if len(c.ids) > 1:
             in_document = [i for i in c.ids if i in certain]
             local = [i for p in countries for i in c.ids if country_of.get(i) == p]
+            places = [i for i in c.ids if gazetteer.entities[i].label == "GPE"] if i_know(c.ids, gazetteer) else []
             if in_document:
                 entity_id = in_document[0]
             elif local:
                 entity_id = local[0]
+            elif places and _locative(text, c.start, previous_label):
+                entity_id = places[0]  # 英國利物浦, 在利物浦: the city, not the club
             else:
                 priors = [gazetteer.entities[i].prior for i in c.ids if i in gazetteer.entities]
                 share = priors[0] / sum(priors) if priors and sum(priors) else 1 / len(c.ids)
@@ -111,4 +132,13 @@ def link(doc_id: str, text: str, chosen: list[Candidate], gazetteer: Gazetteer,
             wikidata = ""
         mentions.append(Mention(doc_id, c.start, c.end, text[c.start:c.end], label or "PERSON", entity_id,
                                 name_en, wikidata, c.lang, c.method, confidence))
+        previous_label, previous_end = label, c.end
     return mentions, problems
+
+
+def i_know(ids: tuple[str, ...], gazetteer: Gazetteer) -> bool:
+    return all(i in gazetteer.entities for i in ids)
+
+
+def _locative(text: str, start: int, previous_label: str) -> bool:
+    return previous_label == "GPE" or text[max(0, start - 1):start] in ("在", "於", "于", "到", "赴", "抵", "往")
