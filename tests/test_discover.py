@@ -121,3 +121,8 @@ def test_discover_gloss_drops_a_glued_preposition(gazetteer):
 def test_discover_two_listed_names_are_not_one_body(gazetteer):
     mentions = pipeline.extract_text("共同民主黨批評國民力量黨的提案。", gazetteer=gazetteer).mentions
     assert [(r.text, r.label) for r in mentions.itertuples()] == [("共同民主黨", "ORG"), ("國民力量黨", "ORG")]
+
+
+def test_discover_event_gloss(gazetteer):
+    mentions = pipeline.extract_text("她的「星河巡迴演唱會」（The Galaxy Tour）將在12月落幕。", gazetteer=gazetteer).mentions
+    assert ("星河巡迴演唱會", "EVENT") in [(r.text, r.label) for r in mentions.itertuples()]

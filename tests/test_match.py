@@ -147,3 +147,18 @@ def test_match_bare_institution_takes_the_article_country(gazetteer):
     korean_link = [r.name_en for r in korean.itertuples() if r.text == "國會"]
     assert french_link == ["National Assembly (France)"]
     assert korean_link == ["National Assembly (South Korea)"]  # 南韓國會 names the country too
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("演唱會在英國利物浦舉行。", ("利物浦", "GPE", "Liverpool")),
+    ("球迷在利物浦街頭慶祝。", ("利物浦", "GPE", "Liverpool")),
+    ("利物浦昨晚擊敗曼聯。", ("利物浦", "ORG", "Liverpool F.C.")),
+])
+def test_match_place_or_club_by_context(gazetteer, text, expected):
+    frame = pipeline.extract_text(text, gazetteer=gazetteer).mentions
+    assert expected in [(r.text, r.label, r.name_en) for r in frame.itertuples()]
+
+
+def test_match_bare_form_listed_for_another_country_is_localised(gazetteer):
+    frame = pipeline.extract_text("法國總理白胡在國民議會發表演說。", gazetteer=gazetteer).mentions
+    assert [r.name_en for r in frame.itertuples() if r.text == "國民議會"] == ["National Assembly (France)"]
