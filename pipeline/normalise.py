@@ -68,11 +68,6 @@ def fold_key(alias: str) -> str:
     return " ".join(key.split())
 
 
-def norm_of(text: str) -> str:
-    """A token's norm: Simplified, folded, NFKC (may change length; norms are not offsets)."""
-    return unicodedata.normalize("NFKC", match_view(simplified_view(text)))
-
-
 def to_traditional(text: str) -> str:
     return _S2T.convert(text)
 
@@ -86,10 +81,6 @@ def is_han(ch: str) -> bool:
         or 0xF900 <= code <= 0xFAFF
         or code == 0x3007
     )
-
-
-def is_latin_letter(ch: str) -> bool:
-    return ch.isalpha() and not is_han(ch) and ord(ch) < 0x2000 or "\uFF21" <= ch <= "\uFF5A"
 
 
 def detect_script(text: str) -> str:

@@ -111,7 +111,7 @@ def link(doc_id: str, text: str, chosen: list[Candidate], gazetteer: Gazetteer,
         if len(c.ids) > 1:
             in_document = [i for i in c.ids if i in certain]
             local = [i for p in countries for i in c.ids if country_of.get(i) == p]
-            places = [i for i in c.ids if gazetteer.entities[i].label == "GPE"] if i_know(c.ids, gazetteer) else []
+            places = [i for i in c.ids if i in gazetteer.entities and gazetteer.entities[i].label == "GPE"]
             if in_document:
                 entity_id = in_document[0]
             elif local:
@@ -134,10 +134,6 @@ def link(doc_id: str, text: str, chosen: list[Candidate], gazetteer: Gazetteer,
                                 name_en, wikidata, c.lang, c.method, confidence))
         previous_label, previous_end = label, c.end
     return mentions, problems
-
-
-def i_know(ids: tuple[str, ...], gazetteer: Gazetteer) -> bool:
-    return all(i in gazetteer.entities for i in ids)
 
 
 def _locative(text: str, start: int, previous_label: str) -> bool:
