@@ -18,7 +18,7 @@ from . import discover, match, quotes, resolve
 from .corpus import clean_field, load_corpus, normalise_newlines
 from .gazetteer import DEFAULT_DIR, Gazetteer, load_gazetteer
 from .normalise import detect_script, fold_key, match_view, simplified_view
-from .records import AliasSuggestion, Article, ArticleResult, Candidate, Problem
+from .records import AliasSuggestion, Article, ArticleResult, Problem
 from .segment import Segmenter, build_segmenter, segment
 from .tables import Tables, build_tables
 
@@ -84,13 +84,8 @@ def extract_article(article: Article, resources: Resources,
         found += discover.find_learned(text, folded, seg, foreign, "corpus_alias", 0.8, details)
 
     chosen = resolve.select(found)
-    spotted = discover.spot_transliterations(view, seg, chosen, resources.segmenter.tokenizer.FREQ)
+    spotted = discover.unlisted_names(text, view, folded, seg, chosen, gazetteer, resources.segmenter.tokenizer.FREQ)
     if spotted:
-        english = discover.english_names(text, folded, chosen, seg, gazetteer)
-        spotted = discover.link_phonetically(spotted, view, [(n, i, label) for n, i, label, _ in english])
-        heard = {c.ids[0] for c in spotted if c.ids}
-        spotted += [Candidate(a, b, (i,), "en", "phonetic", 0.8, label, n)
-                    for n, i, label, spans in english if i in heard for a, b in spans]
         details |= {c.ids[0]: (c.name_en, c.label) for c in spotted if c.ids and c.name_en}
         chosen = resolve.select(chosen + spotted)
     chosen = resolve.select(discover.extend_spans(chosen, seg, view, labels))

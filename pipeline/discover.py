@@ -261,6 +261,20 @@ def find_learned(text: str, folded: str, seg: Segmentation, forms: dict[str, tup
     return found
 
 
+def unlisted_names(text: str, view: str, folded: str, seg: Segmentation, chosen: list[Candidate],
+                   gazetteer: Gazetteer, word_freq: dict[str, int]) -> list[Candidate]:
+    """Transliterations no list knows, each linked by sound to an English name of the article when one
+    stands out — and then that English name's own occurrences too."""
+    spotted = spot_transliterations(view, seg, chosen, word_freq)
+    if not spotted:
+        return []
+    english = english_names(text, folded, chosen, seg, gazetteer)
+    spotted = link_phonetically(spotted, view, [(name, i, label) for name, i, label, _ in english])
+    heard = {c.ids[0] for c in spotted if c.ids}
+    return spotted + [Candidate(a, b, (i,), "en", "phonetic", 0.8, label, name)
+                      for name, i, label, spans in english if i in heard for a, b in spans]
+
+
 def _transliteration_like(word: str) -> bool:
     return bool(word) and all(ch in TRANSLITERATION_CHARS or ch == "·" for ch in word)
 
