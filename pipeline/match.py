@@ -111,6 +111,7 @@ def find_names(text: str, folded: str, seg: Segmentation, index: NameIndex) -> l
             found.append(Candidate(start, end, ids, lang, "gazetteer", 1.0))
     found += _fuzzy_english(text, folded, found, index)
     found += _handles(text, index)
+    found += _handles_after_names(text, found)
     return found
 
 
@@ -158,6 +159,22 @@ def _fuzzy_english(text: str, folded: str, exact: list[Candidate], index: NameIn
         confidence = round(1.0 - 0.1 * distance, 2)
         found.append(Candidate(start, end, index.gazetteer.en_keys[key], "en", "fuzzy", confidence))
     return found
+
+
+_HANDLE_IN_PARENS = re.compile(r"[ \t]*[(（](@[A-Za-z0-9_]{1,15})[)）]")
+
+
+def _handles_after_names(text: str, found: list[Candidate]) -> list[Candidate]:
+    """`Karoline Leavitt (@PressSec)`: a handle in parentheses right after a name is that person's."""
+    spelled = {c.start for c in found if c.method == "handle"}
+    handles = []
+    for c in found:
+        if c.lang != "en" or not c.ids:
+            continue
+        match = _HANDLE_IN_PARENS.match(text, c.end)
+        if match and match.start(1) not in spelled:
+            handles.append(Candidate(match.start(1), match.end(1), c.ids, "en", "handle", 0.85))
+    return handles
 
 
 def _handles(text: str, index: NameIndex) -> list[Candidate]:

@@ -77,6 +77,8 @@ def test_match_needs_word_boundaries(gazetteer, text, expected):
     ("@RepDonBacon wrote", [("@RepDonBacon", "don-bacon", "handle")]),
     ("@realDonaldTrump", [("@realDonaldTrump", "donald-trump", "handle")]),
     ("@trump", []),  # a handle that spells only a surname is too weak
+    ("— Karoline Leavitt (@PressSec)November 25", [("Karoline Leavitt", "karoline-leavitt", "gazetteer"),
+                                                   ("@PressSec", "karoline-leavitt", "handle")]),
     ("email me@rustem_umerov", []),
 ])
 def test_match_typos_and_handles(gazetteer, text, expected):
