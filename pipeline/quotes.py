@@ -153,15 +153,27 @@ class _Context:
         return [m for m in inside if not _is_addressee(self.view, m, inside)]
 
     def antecedent(self, position: int) -> Mention | None:
-        """The person a pronoun or a subjectless clause refers to: the first person named in the sentence
-        before it, else the first person of the previous sentence, else the last person named."""
+        """The person a pronoun or a subjectless clause refers to: the first person named in the nearest
+        clause before it that names one (皮伽沒有正面回應，只說… → 皮伽; a topic chain keeps its
+        subject), else the first person of the previous sentence, else the last person named."""
         window = self.window_start(position)
-        for start, end in ((window, position), (self.window_start(max(window - 1, 0)), window)):
-            people = [m for m in self.named_between(start, end) if m.label == "PERSON"]
+        breaks = [i for i in range(window, position) if self.view[i] in _CLAUSE_BREAK] + [position]
+        clause_end = position
+        for clause_break in reversed(breaks[:-1]):
+            people = [m for m in self.named_between(clause_break, clause_end) if m.label == "PERSON"]
+            pronoun = next((t.start for t in self.tokens_between(clause_break, clause_end) if t.norm in PRONOUNS), None)
+            # a clause whose subject is itself a pronoun (他則表示…魏科夫…) passes on to the one before it
+            if people and (pronoun is None or people[0].start < pronoun):
+                return people[0]
+            clause_end = clause_break
+        people = [m for m in self.named_between(window, clause_end) if m.label == "PERSON"]
+        if people:
+            return people[0]
+        if window > 0:
+            previous = self.window_start(window - 1)
+            people = [m for m in self.named_between(previous, window) if m.label == "PERSON"]
             if people:
                 return people[0]
-            if start == 0:
-                break
         return self.last_person(position)
 
     def last_person(self, before: int, persons_only: bool = True) -> Mention | None:

@@ -31,8 +31,12 @@ def quotes_of(text: str, gazetteer) -> list[tuple[str, str, str]]:
         ("魏科夫向鄂夏柯夫說：「我們做了一份方案。」", [("我們做了一份方案", "Steve Witkoff", "direct")]),
         # a fragment governed by a reporting verb
         ("川普認為談判「已經只剩少數分歧」。", [("已經只剩少數分歧", "Donald Trump", "fragment")]),
-        # a clause with no subject takes the sentence's subject
+        # a clause with no subject takes the subject of the clause before it
         ("拉夫羅夫25日重提川普和普京的峰會，表示多項內容需要「再釐清」。", [("再釐清", "Sergey Lavrov", "fragment")]),
+        ("川普詢問皮查伊的看法，皮查伊沒有正面回應，只說這是「很棒的起步」。", [("很棒的起步", "Sundar Pichai", "fragment")]),
+        # ... and a pronoun subject passes it on
+        ("貝肯長期批評川普，他則表示魏科夫明顯「偏向俄羅斯」，他寫道：「他應該被開除。」",
+         [("偏向俄羅斯", "Don Bacon", "fragment"), ("他應該被開除。", "Don Bacon", "direct")]),
         # scare quotes are not speech
         ("川普稱他為「殺手」，並稱他為「無人機先生」。", []),
         ("這份被外界抨擊的「基輔投降書」引發爭議。", []),
