@@ -242,6 +242,10 @@ def find_learned(text: str, folded: str, seg: Segmentation, forms: dict[str, tup
         return []
     starts = {t.start for t in seg.tokens}
     ends = {t.end for t in seg.tokens}
+    # jieba never saw a learned form and may glue a particle to it (小馬可|斯在): a boundary that
+    # only cuts such a particle off still counts
+    starts |= {t.start + 1 for t in seg.tokens if len(t.norm) > 1 and t.norm[0] in FUNCTION_CHARS}
+    ends |= {t.end - 1 for t in seg.tokens if len(t.norm) > 1 and t.norm[-1] in FUNCTION_CHARS}
     found = []
     for form, ids in forms.items():
         han = is_han(form[0])
