@@ -436,3 +436,27 @@ def _body_after(start: int, index: int, tokens: tuple[Token, ...], view: str,
                 return None
             return token.end, _BODY_HEADS[head]
     return None
+
+
+def place_compounds(chosen: list[Candidate], seg: Segmentation, places: dict[str, str]) -> list[Candidate]:
+    """Words jieba keeps whole that start with a place: 英國人 and 委內瑞拉人 name a people (NORP,
+    unlinked: the gazetteer lists places, not their peoples), and 北京時間 or 當地時間 is a time, so a
+    place matched inside one is dropped."""
+    covered = {i for c in chosen for i in range(c.start, c.end)}
+    timed = {t.start for t in seg.tokens if t.norm == "时间"}
+    people = {t.start: t.end for t in seg.tokens if t.norm == "人"}
+    place_ids = set(places.values())
+    kept = []
+    for c in chosen:
+        is_place = c.lang == "zh" and bool(c.ids) and c.ids[0] in place_ids
+        if is_place and c.end in timed:
+            continue
+        if is_place and c.end in people:  # 美國|人, cut apart by jieba
+            c = Candidate(c.start, people[c.end], (), "zh", "pattern", 0.7, "NORP", "")
+        kept.append(c)
+    for token in seg.tokens:
+        if token.start in covered or len(token.norm) < 3 or not token.norm.endswith("人"):
+            continue
+        if token.norm[:-1] in places:
+            kept.append(Candidate(token.start, token.end, (), "zh", "pattern", 0.7, "NORP", ""))
+    return sorted(kept, key=lambda c: (c.start, c.end))

@@ -39,6 +39,7 @@ class NameIndex:
     squashed_en: dict[str, str]  # English key without spaces -> key, for handles
     lowercase_en: frozenset[str]  # keys of English forms written in lower case (franceinfo)
     institutions: dict[str, dict[str, str]]  # 国防部 -> {russia: russia-ministry-of-defence, ...}
+    places: dict[str, str]  # Chinese key of a GPE -> its entity id
     country_of: dict[str, str]  # institution entity -> the place its listed forms are qualified by
 
 
@@ -50,8 +51,9 @@ def build_index(gazetteer: Gazetteer) -> NameIndex:
     for key in gazetteer.en_keys:
         squashed.setdefault(key.replace(" ", "").replace(".", ""), key)
     lowercase = frozenset(fold_key(a.alias) for a in gazetteer.aliases if a.script == "Latn" and a.alias.islower())
-    institutions, country_of = _institutions(gazetteer)
-    return NameIndex(gazetteer, keys, automaton, fuzzy, squashed, lowercase, institutions, country_of)
+    places = _places(gazetteer)
+    institutions, country_of = _institutions(gazetteer, places)
+    return NameIndex(gazetteer, keys, automaton, fuzzy, squashed, lowercase, institutions, places, country_of)
 
 
 # A bare institution word names the institution of the country the article is about: 國會 in a French
@@ -62,12 +64,16 @@ _INSTITUTION_ENDINGS = ("会", "院", "部", "署", "局", "厅", "府", "军", 
 _NOT_INSTITUTIONS = frozenset({"政府", "市政府", "州政府", "银行", "议会"})
 
 
-def _institutions(gazetteer: Gazetteer) -> tuple[dict[str, dict[str, str]], dict[str, str]]:
+def _places(gazetteer: Gazetteer) -> dict[str, str]:
     places = {}
     for key, ids in gazetteer.zh_keys.items():
         for entity_id in ids:
             if gazetteer.entities[entity_id].label == "GPE":
                 places.setdefault(key, entity_id)
+    return places
+
+
+def _institutions(gazetteer: Gazetteer, places: dict[str, str]) -> tuple[dict[str, dict[str, str]], dict[str, str]]:
     heads: dict[str, dict[str, str]] = {}
     country_of: dict[str, str] = {}
     for key, ids in gazetteer.zh_keys.items():

@@ -126,3 +126,15 @@ def test_discover_two_listed_names_are_not_one_body(gazetteer):
 def test_discover_event_gloss(gazetteer):
     mentions = pipeline.extract_text("她的「星河巡迴演唱會」（The Galaxy Tour）將在12月落幕。", gazetteer=gazetteer).mentions
     assert ("星河巡迴演唱會", "EVENT") in [(r.text, r.label) for r in mentions.itertuples()]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("英國人對此不滿。", [("英國人", "NORP", "")]),
+     ("美國人認為", [("美國人", "NORP", "")]),
+     ("美國人質獲釋", [("美國", "GPE", "united-states")]),
+     ("【北京時間6月16日訊】北京表示", [("北京", "GPE", "beijing")])],  # 北京時間 is a time, not a place
+)
+def test_discover_place_compounds(gazetteer, text, expected):
+    mentions = pipeline.extract_text(text, gazetteer=gazetteer).mentions
+    assert [(r.text, r.label, r.entity_id) for r in mentions.itertuples()] == expected
