@@ -19,7 +19,7 @@ from .lexicon import (EN_EVENT_WORDS, EN_FAC_WORDS, EN_ORG_WORDS, EVENT_SUFFIXES
 from .normalise import fold_key, is_han
 from .records import Candidate, Segmentation, Token
 
-_GLOSS = re.compile(r"[（(][ \u3000]*([A-Za-z][A-Za-z.'’\- ]*?[A-Za-z.])[ \u3000]*(?=[）),，、;；:：])")
+_GLOSS = re.compile(r"[ \u3000]?[（(][ \u3000]*([A-Za-z][A-Za-z.'’\- ]*?[A-Za-z.])[ \u3000]*(?=[）),，、;；:：])")
 _WORD = re.compile(r"[A-Za-z][A-Za-z.'’\-]*")
 
 
@@ -216,10 +216,14 @@ def gloss_candidates(glosses: list[Gloss]) -> list[Candidate]:
 
 def learned_forms(glosses: list[Gloss], chosen: list[Candidate], text: str, view: str,
                   labels: dict[str, str]) -> dict[str, tuple[str, ...]]:
-    """Forms this article teaches: glossed Chinese forms, and surnames of linked full names."""
+    """Forms this article teaches: glossed Chinese forms, glossed acronyms (全國民主聯盟（NDA）… NDA),
+    and surnames of linked full names."""
     forms: dict[str, tuple[str, ...]] = {}
     for g in glosses:
         forms.setdefault(fold_key(view[g.zh_start:g.zh_end]), (g.entity_id,))
+        english = text[g.en_start:g.en_end]
+        if english.isupper() and english.isalpha() and len(english) >= 2:
+            forms.setdefault(fold_key(english), (g.entity_id,))
     for c in chosen:
         if len(c.ids) != 1 or labels.get(c.ids[0]) != "PERSON":
             continue

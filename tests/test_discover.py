@@ -138,3 +138,10 @@ def test_discover_event_gloss(gazetteer):
 def test_discover_place_compounds(gazetteer, text, expected):
     mentions = pipeline.extract_text(text, gazetteer=gazetteer).mentions
     assert [(r.text, r.label, r.entity_id) for r in mentions.itertuples()] == expected
+
+
+def test_discover_glossed_acronym_is_learned(gazetteer):
+    text = "國際刑事法院 (ICC) 證實發出逮捕令。ICC表示，將在海牙審理。"
+    mentions = pipeline.extract_text(text, gazetteer=gazetteer).mentions
+    found = [(r.text, r.name_en) for r in mentions.itertuples() if r.text == "ICC"]
+    assert found == [("ICC", "International Criminal Court")] * 2
