@@ -121,6 +121,8 @@ def find_glosses(text: str, view: str, seg: Segmentation, found: list[Candidate]
             entity = gazetteer.entities[known_en.ids[0]]
         elif zh is not None:
             entity = gazetteer.entities[zh.ids[0]]
+            if not _acronym_agrees(name, entity.name_en):
+                continue  # 全國民主聯盟（NDA） when the list knows only the NLD: the gloss says otherwise
         else:
             if single:
                 label = "GPE" if _place_context(view, zh_start, zh_end) else "PERSON"
@@ -129,6 +131,15 @@ def find_glosses(text: str, view: str, seg: Segmentation, found: list[Candidate]
             continue
         glosses.append(Gloss(zh_start, zh_end, en_start, en_end, entity.id, entity.name_en, entity.label, True))
     return glosses
+
+
+def _acronym_agrees(gloss: str, name_en: str) -> bool:
+    """An acronym gloss agrees with an entity whose English name has those initials (NATO, ICC) or
+    contains it (SpaceX); a gloss that is not an acronym is not checked."""
+    if not (gloss.isupper() and gloss.isalpha()):
+        return True
+    initials = "".join(w[0] for w in re.findall(r"[A-Za-z][A-Za-z]*", name_en) if w[0].isupper())
+    return gloss in initials or gloss.lower() in name_en.lower()
 
 
 def match_text(form: str) -> str:

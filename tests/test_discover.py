@@ -145,3 +145,8 @@ def test_discover_glossed_acronym_is_learned(gazetteer):
     mentions = pipeline.extract_text(text, gazetteer=gazetteer).mentions
     found = [(r.text, r.name_en) for r in mentions.itertuples() if r.text == "ICC"]
     assert found == [("ICC", "International Criminal Court")] * 2
+
+
+def test_discover_acronym_that_contradicts_the_listed_entity_is_not_learned(gazetteer):
+    mentions = pipeline.extract_text("全國民主聯盟（NDA）贏得選舉。NDA將組閣。", gazetteer=gazetteer).mentions
+    assert not [r for r in mentions.itertuples() if r.text == "NDA"]
