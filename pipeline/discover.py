@@ -1,11 +1,15 @@
 """Names the gazetteer lacks, learned from the article itself.
 
 A gloss — a Chinese name followed by its English form in parentheses, 魏科夫（Steve Witkoff）— is a
-strong alias pair: it links the Chinese form wherever it occurs in the article (and, through
-`alias_suggestions`, in every article of the run), even when neither form is in the gazetteer. The
+strong alias pair: it links the Chinese form wherever it occurs in the article (and, through the
+corpus pass in `api`, in every article of the run), even when neither form is in the gazetteer. The
 Chinese side of a gloss is the word just before the parenthesis, extended left over words made of
 transliteration characters and stopped by a title (白宫发言人|凯利, 顾问|德米崔耶夫). Surnames of full
 names linked in the article (雷朋 after 瑪琳．雷朋, `Kelly` after `Anna Kelly`) are learned the same way.
+Spans no list knows that read as transliterations become PERSON (or place/body) mentions, linked by
+sound (`phonetic`) to an English name of the article when one stands out. Finally, names that run on
+past a listed form (湖人隊, 哈拉爾五世, 挪威諾貝爾研究所) and words built on a place (英國人, 北京時間)
+are read as what they are.
 """
 from __future__ import annotations
 
@@ -13,9 +17,9 @@ import re
 from dataclasses import dataclass, replace
 
 from .gazetteer import Gazetteer
-from .lexicon import (EN_EVENT_WORDS, EN_FAC_WORDS, EN_ORG_WORDS, EVENT_SUFFIXES, EN_PLACE_WORDS, FAC_SUFFIXES, GPE_SUFFIXES, LOC_SUFFIXES,
-                      FUNCTION_CHARS, NAME_PARTICLES, ORG_SUFFIXES, PHRASE_BOUNDARIES, TITLE_WORDS,
-                      TRANSLITERATION_CHARS)
+from .lexicon import (EN_EVENT_WORDS, EN_FAC_WORDS, EN_ORG_WORDS, EN_PLACE_WORDS, EVENT_SUFFIXES, FAC_SUFFIXES,
+                      FUNCTION_CHARS, GPE_SUFFIXES, LOC_SUFFIXES, NAME_PARTICLES, ORG_SUFFIXES, PHRASE_BOUNDARIES,
+                      TITLE_WORDS, TRANSLITERATION_CHARS)
 from .normalise import fold_key, is_han
 from .records import Candidate, Segmentation, Token
 
@@ -113,7 +117,7 @@ def find_glosses(text: str, view: str, seg: Segmentation, found: list[Candidate]
         if zh_start is None or zh_end - zh_start < 2:
             continue
         form = view[zh_start:zh_end]
-        if not all(is_han(ch) or ch == "·" for ch in match_text(form)):
+        if not all(is_han(ch) or ch == "·" for ch in form):
             continue
         if zh is None and label != "PERSON" and word_freq.get(form, 0) >= 200:
             continue  # 公司（SpaceX）: a common word names nothing by itself (a person's name may be common)
@@ -140,10 +144,6 @@ def _acronym_agrees(gloss: str, name_en: str) -> bool:
         return True
     initials = "".join(w[0] for w in re.findall(r"[A-Za-z][A-Za-z]*", name_en) if w[0].isupper())
     return gloss in initials or gloss.lower() in name_en.lower()
-
-
-def match_text(form: str) -> str:
-    return form.replace("·", "")
 
 
 def _names_a_body(phrase: str) -> bool:
