@@ -5,6 +5,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from strategies import news_text
+
 import pipeline
 
 COLUMNS = {
@@ -51,17 +53,14 @@ def test_api_extract_text_entities(gazetteer):
 
 # Arbitrary text with the pieces the stages react to: every quote mark (balanced or not), parentheses
 # with English glosses, names, reporting verbs, handles and post signatures, paragraph breaks.
-PIECES = st.sampled_from([
+PIECES = [
     "「", "」", "『", "』", "“", "”", '"', "，", "。", "：", "（", "）", "(", ")", "\n", "\n\n", " ", "\u3000",
     "川普", "特朗普", "唐納·川普", "普丁", "魏科夫", "史蒂文．張", "他", "說", "表示", "寫道", "稱他為", "向",
     "白宮發言人", "柯瑞德（Fred Kirwan）", "（Steve Witkoff）", "Trump", "Witkoff said", "he said", "said", ",",
     "We appreciate the meetings.", "— Rustem Umerov (@rustem_umerov) November 23, 2025", "@RepDonBacon", "…",
     "⋯⋯", "😀", "𠮷", "Ｔｒｕｍｐ", "=cmd", "+1",
-])
-TEXT = st.one_of(
-    st.lists(st.one_of(PIECES, st.text(max_size=3)), max_size=30).map("".join),
-    st.text(alphabet=st.characters(exclude_categories=("Cs",)), max_size=60),
-)
+]
+TEXT = news_text(PIECES, max_pieces=30, max_chars=60)
 
 
 @settings(max_examples=150)

@@ -5,20 +5,19 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from strategies import news_text
+
 from pipeline.segment import language_runs, segment
 
 # News-like text: Traditional and Simplified Chinese, names with every separator, English, full-width
 # forms, quote marks, every kind of whitespace and line break, astral characters.
-PIECES = st.sampled_from([
+PIECES = [
     "川普", "特朗普", "唐納·川普", "唐纳·特朗普", "史蒂文．張", "普丁", "美國總統", "表示", "說", "，", "。", "！",
     "「", "」", "『", "』", "（", "）", "“", "”", '"', "·", "．", "‧", "•", "・", "Donald Trump", "Trump's",
     "@rustem_umerov", " ", "  ", "\n", "\n\n", "\t", "\u3000", "\u00a0", "…", "⋯", "?", "!", "𠮷", "😀", "Ｔｒｕｍｐ",
     "20", "3.5%",
-])
-TEXT = st.one_of(
-    st.lists(st.one_of(PIECES, st.text(max_size=4)), max_size=25).map("".join),
-    st.text(alphabet=st.characters(exclude_categories=("Cs",)), max_size=80),
-)
+]
+TEXT = news_text(PIECES, max_pieces=25, max_chars=80)
 
 
 @settings(max_examples=200)
