@@ -9,6 +9,8 @@ article that breaks a stage becomes an `error` row; the run goes on.
 from __future__ import annotations
 
 import logging
+import multiprocessing
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -129,13 +131,14 @@ def _safe_extract(article: Article, resources: Resources,
 
 
 def extract(articles: Iterable[Article], gazetteer: Gazetteer | None = None,
-            progress: Callable[[Iterable], Iterable] | None = None) -> Tables:
-    """Run every stage over `articles` and return the tables (nothing is written)."""
+            progress: Callable[[Iterable], Iterable] | None = None, jobs: int = 1) -> Tables:
+    """Run every stage over `articles` and return the tables (nothing is written). With `jobs` > 1 the
+    first pass runs in that many processes; the tables are the same either way."""
     gazetteer = gazetteer or default_gazetteer()
     resources = prepare(gazetteer)
     articles = [_as_loaded(a) for a in articles]
     iterate = progress or (lambda items: items)
-    results = [_safe_extract(a, resources) for a in iterate(articles)]
+    results = list(iterate(_first_pass(articles, resources, jobs)))
 
     corpus_aliases, conflicts = _corpus_aliases(results)
     if corpus_aliases:
@@ -148,6 +151,29 @@ def extract(articles: Iterable[Article], gazetteer: Gazetteer | None = None,
         results[0] = replace(first, problems=first.problems + tuple(conflicts))
     suggestions = _merge_suggestions(results)
     return build_tables(results, suggestions, set(gazetteer.entities))
+
+
+_WORKER: dict[str, Resources] = {}
+
+
+def _first_pass(articles: list[Article], resources: Resources, jobs: int) -> Iterable[ArticleResult]:
+    """Each article extracted on its own; in `jobs` forked processes when asked and possible (the
+    workers inherit the prepared resources instead of building them again)."""
+    if jobs <= 1 or len(articles) < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return (_safe_extract(a, resources) for a in articles)
+    _WORKER["resources"] = resources
+    context = multiprocessing.get_context("fork")
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context)
+    chunk = max(1, len(articles) // (jobs * 8))
+
+    def results() -> Iterable[ArticleResult]:
+        with pool:
+            yield from pool.map(_worker_extract, articles, chunksize=chunk)
+    return results()
+
+
+def _worker_extract(article: Article) -> ArticleResult:
+    return _safe_extract(article, _WORKER["resources"])
 
 
 def _as_loaded(article: Article) -> Article:

@@ -55,6 +55,7 @@ def main(argv: list[str] | None = None) -> int:
 
     baseline = _timed(lambda: [tokenizer.lcut(simplified_view(a.text)) for a in articles])
     pipeline = _timed(lambda: extract(articles, gazetteer), repeat=2)
+    parallel = _timed(lambda: extract(articles, gazetteer, jobs=2), repeat=2)
 
     tracemalloc.start()
     extract(articles, gazetteer)
@@ -71,6 +72,7 @@ def main(argv: list[str] | None = None) -> int:
         "pipeline_chars_per_s": round(chars / pipeline),
         "baseline_jieba_chars_per_s": round(chars / baseline),
         "slowdown_vs_jieba": round(pipeline / baseline, 2),
+        "speedup_with_2_jobs": round(pipeline / parallel, 2),
         "startup_s": round(startup, 2),
         "startup_vs_jieba_init": round(startup / max(jieba_startup, 1e-9), 2),
         "peak_traced_mb": round(peak / 2**20, 1),

@@ -1,6 +1,6 @@
 """The command line: a thin shell over the library.
 
-    python -m pipeline extract [CORPUS] [--out DIR] [--gazetteer DIR]
+    python -m pipeline extract [CORPUS] [--out DIR] [--gazetteer DIR] [--jobs N]
     python -m pipeline evaluate GOLD.jsonl [--json] [--by-doc]
     python -m pipeline gazetteer add-suggestions outputs/alias_suggestions.csv
     python -m pipeline gazetteer import wikidata.csv
@@ -30,6 +30,7 @@ def main(argv: list[str] | None = None) -> int:
     run.add_argument("--out", default="outputs/", help="where to write the CSV tables (default outputs/)")
     run.add_argument("--gazetteer", default=str(DEFAULT_DIR), help="folder with entities.csv and aliases.csv")
     run.add_argument("--quiet", action="store_true", help="no progress bar")
+    run.add_argument("--jobs", type=int, default=1, help="processes for extraction (default 1)")
     score = commands.add_parser("evaluate", help="score the extraction against a gold JSONL file")
     score.add_argument("gold", help="gold annotations in the JSON Lines format of gold-format.md")
     score.add_argument("--gazetteer", default=str(DEFAULT_DIR), help="folder with entities.csv and aliases.csv")
@@ -70,8 +71,9 @@ def _extract(args) -> int:
     if sys.stderr.isatty() and not args.quiet:
         from tqdm import tqdm
 
-        progress = lambda items: tqdm(items, desc="articles", unit="article", file=sys.stderr)  # noqa: E731
-    tables = extract(articles, gazetteer, progress=progress)
+        progress = lambda items: tqdm(items, total=len(articles), desc="articles", unit="article",  # noqa: E731
+                                      file=sys.stderr)
+    tables = extract(articles, gazetteer, progress=progress, jobs=max(1, args.jobs))
     write_tables(tables, args.out)
     print(f"{tables.summary()} -> {args.out}")
     return 0

@@ -116,3 +116,14 @@ def test_api_extract_corpus_folder(repo_root):
     assert tables.documents["status"].tolist() == ["ok"] * len(tables.documents)
     assert len(tables.documents) >= 1 and len(tables.mentions) > 0
     assert tables.summary().startswith(f"{len(tables.documents)} articles (")
+
+
+def test_api_jobs_give_the_same_tables(gazetteer, repo_root):
+    from pathlib import Path
+
+    articles = list(pipeline.load_corpus(repo_root / "corpus")) + list(
+        pipeline.load_corpus(Path(__file__).parent / "data" / "invented"))
+    one = pipeline.extract(articles, gazetteer)
+    two = pipeline.extract(articles, gazetteer, jobs=2)
+    for name in ("documents", "mentions", "entities", "quotes", "problems", "alias_suggestions"):
+        assert getattr(one, name).equals(getattr(two, name)), name
