@@ -101,7 +101,7 @@ def extract_article(article: Article, resources: Resources,
                                       resources.index.country_of, countries)
     quote_records, quote_problems = quotes.find_quotes(article.doc_id, text, view, seg, mentions)
     suggestions = _suggestions(article.doc_id, text, glosses, mentions, gazetteer)
-    return ArticleResult(article, detect_script(text), tuple(mentions), tuple(quote_records),
+    return ArticleResult(article, detect_script(text, view), tuple(mentions), tuple(quote_records),
                          tuple(problems) + tuple(quote_problems), suggestions)
 
 

@@ -83,13 +83,15 @@ def is_han(ch: str) -> bool:
     )
 
 
-def detect_script(text: str) -> str:
-    """`traditional`, `simplified`, `mixed` or `` (no Chinese), by the characters OpenCC would change."""
-    han = [ch for ch in text if is_han(ch)]
-    if not han:
+def detect_script(text: str, view: str | None = None) -> str:
+    """`traditional`, `simplified`, `mixed` or `` (no Chinese), by the characters OpenCC would change.
+    `view` is the text's Simplified view when the caller has it already."""
+    view = simplified_view(text) if view is None else view
+    pairs = [(a, b) for a, b in zip(text, view) if is_han(a)]
+    if not pairs:
         return ""
-    sample = "".join(han)
-    traditional = sum(a != b for a, b in zip(sample, simplified_view(sample)))
+    sample = "".join(a for a, _ in pairs)
+    traditional = sum(a != b for a, b in pairs)
     to_trad = _S2T.convert(sample)
     simplified = sum(a != b for a, b in zip(sample, to_trad)) if len(to_trad) == len(sample) else 0
     if traditional == simplified == 0:

@@ -263,9 +263,9 @@ def _read_quote(m: Marked, ctx: _Context, previous: dict | None) -> dict | None:
     if trailing is not None and not (colon and cue is not None):
         speaker, cue, method = trailing[0], trailing[1], "cue_after"
     elif cue is not None:
-        speaker, method = _subject_before(cue_start, m.open, ctx), "cue_before"
+        speaker, method = _subject_before(cue_start, ctx), "cue_before"
     elif colon:
-        speaker, method = _subject_before(m.open - 1, m.open, ctx), "colon"
+        speaker, method = _subject_before(m.open - 1, ctx), "colon"
     elif terminal and long and text[max(0, m.open - 1)] in _SENTENCE_END + "」”" or m.open == 0:
         # a whole quoted sentence on its own continues the last speaker (「…。」她對台下的歌迷喊話)
         speaker, method, cue = (previous["speaker"] if previous else None), "continuation", ""
@@ -326,7 +326,7 @@ def _from_mention(mention: Mention, confidence: float) -> _Speaker:
     return _Speaker(mention.entity_id, mention.name_en, mention.text, confidence)
 
 
-def _subject_before(cue_start: int, open_mark: int, ctx: _Context) -> _Speaker | None:
+def _subject_before(cue_start: int, ctx: _Context) -> _Speaker | None:
     """Who speaks in `SUBJECT … CUE「`: the last name in the cue's clause (not the one spoken to, and not
     `X的發言人`, who is a role); else a role phrase there (一名美方官員); else, for a pronoun or a clause
     with no subject (…，並表示「…」), the subject of the sentence or of the one before."""
