@@ -111,7 +111,9 @@ def find_glosses(text: str, view: str, seg: Segmentation, found: list[Candidate]
             if single and zh_start is not None and not _transliteration_like(view[zh_start:paren]):
                 continue
         else:
-            zh_start = _phrase_start(seg.tokens, token_ending.get(paren), view, set(by_end))
+            # a listed name just before may be part of this one: 克拉斯諾達|邊疆區（Krasnodar Krai）
+            inner = {end for end, c in by_end.items() if _english_part_of(c, name, gazetteer)}
+            zh_start = _phrase_start(seg.tokens, token_ending.get(paren), view, set(by_end) - inner)
             if zh_start is not None and not _names_a_body(view[zh_start:paren]):
                 continue
         if zh_start is None or zh_end - zh_start < 2:
@@ -135,6 +137,11 @@ def find_glosses(text: str, view: str, seg: Segmentation, found: list[Candidate]
             continue
         glosses.append(Gloss(zh_start, zh_end, en_start, en_end, entity.id, entity.name_en, entity.label, True))
     return glosses
+
+
+def _english_part_of(candidate: Candidate, gloss: str, gazetteer: Gazetteer) -> bool:
+    entity = gazetteer.entities.get(candidate.ids[0]) if candidate.ids else None
+    return entity is not None and re.sub(r"\s*\(.*\)$", "", entity.name_en).lower() in gloss.lower()
 
 
 def _acronym_agrees(gloss: str, name_en: str) -> bool:

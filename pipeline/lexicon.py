@@ -31,6 +31,7 @@ TRANSLITERATION_CHARS = frozenset(
 PHRASE_BOUNDARIES = frozenset("""
 的 之 在 和 与 及 以及 对 将 由 是 为 把 被 从 向 于 据 了 等 并 也 都 还 就 已 曾 而 或 让 使 令 给 跟 同 自 到 至 经 即
 该 这 那 其 此 各 每 旗下 前往 宣布 部署 加入 成立 指出 表示 通过 透过 根据 包括 例如 如 与其 前 后 及其 所 属 称 即将 当选
+南部 北部 东部 西部 中部 东南部 西南部 东北部 西北部 境内 一带 附近
 """.split())
 
 # One-character words that commonly follow a name (李在明|于周三, 艾萨克曼|在): never part of the name.

@@ -98,8 +98,9 @@ def find_names(text: str, folded: str, seg: Segmentation, index: NameIndex) -> l
     """All gazetteer forms on boundaries, typo-corrected English names and handles (overlaps allowed)."""
     starts = {t.start for t in seg.tokens}
     ends = {t.end for t in seg.tokens}
-    single_translit = {t.start for t in seg.tokens
-                       if len(t.norm) == 1 and t.norm in TRANSLITERATION_CHARS and t.norm not in FUNCTION_CHARS}
+    lone = [t for t in seg.tokens
+            if len(t.norm) == 1 and t.norm in TRANSLITERATION_CHARS and t.norm not in FUNCTION_CHARS]
+    lone_starts, lone_ends = {t.start for t in lone}, {t.end for t in lone}
     found = []
     for key_index, start, end in index.automaton.find_matches_as_indexes(folded, overlapping=True):
         key = index.keys[key_index]
@@ -107,8 +108,11 @@ def find_names(text: str, folded: str, seg: Segmentation, index: NameIndex) -> l
             if start not in starts or end not in ends:
                 continue
             ids, lang = index.gazetteer.zh_keys.get(key), "zh"
-            if end in single_translit and _all_people(ids, index) and len(key) <= 3:
-                continue  # 柯瑞|德: a listed short name inside a longer unlisted one (柯瑞德)
+            # a listed short name inside a longer unlisted one: 柯瑞|德 (柯瑞德), 薩|尼斯|托拉 (薩尼斯托拉)
+            if end in lone_starts and _all_people(ids, index) and len(key) <= 3:
+                continue
+            if (start in lone_ends or end in lone_starts) and len(key) <= 2:
+                continue
         else:
             if not _latin_bounded(text, start, end) or not _looks_like_name(text[start:end], key, index):
                 continue

@@ -15,11 +15,11 @@ def test_gazetteer_real_data_loads(gazetteer):
     scripts: dict[str, set[str]] = {}
     for alias in gazetteer.aliases:
         scripts.setdefault(alias.id, set()).add(alias.script)
-    # nearly every entity has a Chinese and an English form; the few English-only ones are names
-    # Chinese outlets print in Latin letters (Axios, Instagram)
+    # nearly every entity has a Chinese and an English form; the English-only ones are names Chinese
+    # outlets print in Latin letters (Axios, Instagram, 4chan, 7-Eleven): at most one in fifty
     without_chinese = [i for i, s in scripts.items() if not s & {"Hant", "Hans"}]
     without_english = [i for i, s in scripts.items() if "Latn" not in s]
-    assert len(without_chinese) <= len(scripts) // 100, without_chinese
+    assert len(without_chinese) <= len(scripts) // 50, without_chinese
     assert len(without_english) <= len(scripts) // 100, without_english
 
 

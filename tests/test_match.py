@@ -164,3 +164,10 @@ def test_match_place_or_club_by_context(gazetteer, text, expected):
 def test_match_bare_form_listed_for_another_country_is_localised(gazetteer):
     frame = pipeline.extract_text("法國總理白胡在國民議會發表演說。", gazetteer=gazetteer).mentions
     assert [r.name_en for r in frame.itertuples() if r.text == "國民議會"] == ["National Assembly (France)"]
+
+
+@pytest.mark.parametrize("text", ["芬蘭總理薩尼斯托拉表示", "柯瑞德的說法"])
+def test_match_short_form_inside_an_unlisted_name_is_not_a_match(gazetteer, text):
+    """尼斯 (Nice) in 薩|尼斯|托拉 and 柯瑞 (Curry) in 柯瑞|德 are parts of longer, unlisted names."""
+    frame = pipeline.extract_text(text, gazetteer=gazetteer).mentions
+    assert not [r for r in frame.itertuples() if r.method == "gazetteer" and r.text in ("尼斯", "柯瑞")]
