@@ -62,6 +62,7 @@ def match_view(simplified: str) -> str:
     return "".join(fold_char(ch) for ch in simplified)
 
 
+@lru_cache(maxsize=1 << 17)
 def fold_key(alias: str) -> str:
     """The search key of a gazetteer form: the same folds as `match_view`, applied to the alias alone."""
     key = match_view(simplified_view(unicodedata.normalize("NFC", alias.strip())))
