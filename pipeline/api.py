@@ -39,8 +39,10 @@ class Resources:
 
 @lru_cache(maxsize=4)
 def prepare(gazetteer: Gazetteer) -> Resources:
-    return Resources(gazetteer, match.build_index(gazetteer), build_segmenter(gazetteer.zh_keys),
-                     {i: e.label for i, e in gazetteer.entities.items()})
+    index = match.build_index(gazetteer)
+    # institution words (國會, 國防部) are words of their own even where the list has only 法國國會
+    segmenter = build_segmenter([*gazetteer.zh_keys, *index.institutions])
+    return Resources(gazetteer, index, segmenter, {i: e.label for i, e in gazetteer.entities.items()})
 
 
 @lru_cache(maxsize=4)

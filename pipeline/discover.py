@@ -428,8 +428,8 @@ def extend_spans(chosen: list[Candidate], seg: Segmentation, view: str, labels: 
             out.append(c)
             continue
         following = seg.tokens[index]
-        if label == "ORG" and following.norm == "队":
-            out.append(replace(c, end=following.end))
+        if label == "ORG" and following.norm.startswith("队"):
+            out.append(replace(c, end=following.start + 1))  # 湖人|隊 (or 湖人|隊今, glued by jieba)
         elif label == "PERSON" and _REGNAL.fullmatch(following.norm):
             out.append(replace(c, end=following.end))
         elif label in ("GPE", "ORG", "PERSON", "EVENT"):

@@ -60,17 +60,34 @@ def institution_candidates(folded: str, seg: Segmentation, chosen: list[Candidat
     places = sorted((c.start, place) for c in chosen if (place := _place_of(c, index)) is not None)
     found = []
     for token in seg.tokens:
-        by_place = index.institutions.get(token.norm)
-        if not by_place or token.start in covered:
+        if token.start in covered:
             continue
-        in_full = [entity for entity in by_place.values() if entity in named]
-        paragraph = folded.rfind("\n", 0, token.start)
-        nearby = [p for start, p in reversed(places) if paragraph < start < token.start and p in by_place]
-        place = next(iter(nearby), None) or next((p for p in countries if p in by_place), None)
-        entity = in_full[0] if len(in_full) == 1 else by_place.get(place) if place is not None else None
+        entity = None
+        # the word itself, else its last part: 國會下議院 in a French article is France's 下議院
+        for head in (token.norm[i:] for i in range(len(token.norm) - 1)):
+            by_place = index.institutions.get(head)
+            if by_place:
+                entity = _institution_for(by_place, token.start, folded, places, countries, named)
+                if entity is not None:
+                    break
         if entity is not None:
-            found.append(Candidate(token.start, token.end, (entity,), "zh", "document", 0.7))
+            if found and found[-1].end == token.start:
+                # 國會|下議院: a chamber named inside its parliament is one name, the chamber
+                found[-1] = Candidate(found[-1].start, token.end, (entity,), "zh", "document", 0.7)
+            else:
+                found.append(Candidate(token.start, token.end, (entity,), "zh", "document", 0.7))
     return found
+
+
+def _institution_for(by_place: dict[str, str], position: int, folded: str, places: list[tuple[int, str]],
+                     countries: list[str], named: set[str]) -> str | None:
+    in_full = [entity for entity in by_place.values() if entity in named]
+    if len(in_full) == 1:
+        return in_full[0]
+    paragraph = folded.rfind("\n", 0, position)
+    nearby = [p for start, p in reversed(places) if paragraph < start < position and p in by_place]
+    place = next(iter(nearby), None) or next((p for p in countries if p in by_place), None)
+    return by_place.get(place) if place is not None else None
 
 
 def localise(chosen: list[Candidate], folded: str, countries: list[str], index: NameIndex) -> list[Candidate]:

@@ -91,16 +91,20 @@ def _jieba_bounds(view: str, tokenizer: jieba.Tokenizer) -> list[tuple[int, int]
 
 
 def _split_name_compounds(folded: str, bounds: list[tuple[int, int]], segmenter: Segmenter) -> list[tuple[int, int]]:
-    """jieba's dictionary holds compounds such as 日本首相 and 美国总统, which would hide the name inside
-    them; a word that is a listed name followed by a title is cut in two."""
+    """jieba's dictionary holds compounds that hide a name inside them: a name and a title (日本首相,
+    美国总统), a verb and an institution (解散国会), two institutions (国会下议院). Such a word, when it
+    is not itself a listed form, is cut in two."""
     out = []
     for start, end in bounds:
         word = folded[start:end]
         cut = None
         if end - start >= 4 and word not in segmenter.forms:
             for split in range(2, len(word) - 1):
-                if word[:split] in segmenter.forms and word[split:] in TITLE_WORDS:
+                head, tail = word[:split], word[split:]
+                if (head in segmenter.forms and tail in TITLE_WORDS) or (
+                        tail in segmenter.forms and (head in segmenter.forms or segmenter.tokenizer.FREQ.get(head, 0) > 0)):
                     cut = start + split
+                    break
         if cut is None:
             out.append((start, end))
         else:

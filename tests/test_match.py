@@ -171,3 +171,19 @@ def test_match_short_form_inside_an_unlisted_name_is_not_a_match(gazetteer, text
     """尼斯 (Nice) in 薩|尼斯|托拉 and 柯瑞 (Curry) in 柯瑞|德 are parts of longer, unlisted names."""
     frame = pipeline.extract_text(text, gazetteer=gazetteer).mentions
     assert not [r for r in frame.itertuples() if r.method == "gazetteer" and r.text in ("尼斯", "柯瑞")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # jieba keeps 解散國會 and 國會下議院 as words; the institution inside is still found
+    ("法國總理白胡表示將解散國會。", ("國會", "National Assembly (France)")),
+    ("法國總理白胡在國會下議院發表演說。", ("國會下議院", "National Assembly (France)")),
+    ("英国工党预测将赢得国会下议院多数席位。", ("国会下议院", "House of Commons of the United Kingdom")),
+])
+def test_match_institution_inside_a_compound(gazetteer, text, expected):
+    frame = pipeline.extract_text(text, gazetteer=gazetteer).mentions
+    assert expected in [(r.text, r.name_en) for r in frame.itertuples()]
+
+
+def test_match_team_suffix_glued_by_jieba(gazetteer):
+    frame = pipeline.extract_text("洛杉磯湖人隊今天獲勝", gazetteer=gazetteer).mentions
+    assert ("洛杉磯湖人隊", "Los Angeles Lakers") in [(r.text, r.name_en) for r in frame.itertuples()]
