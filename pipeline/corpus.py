@@ -20,6 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterator
 
+from .lexicon import jieba_word_counts
 from .records import Article
 
 log = logging.getLogger(__name__)
@@ -257,13 +258,8 @@ def _cjk_score(text: str) -> float:
 def _common_chars() -> frozenset[str]:
     """The most frequent characters of jieba's dictionary (Simplified): enough to tell the right
     decoding from GB-decoded Big5 bytes, which come out as rare characters and mojibake."""
-    import jieba
-
-    dictionary = Path(jieba.__file__).parent / "dict.txt"
     counts: dict[str, int] = {}
-    with dictionary.open(encoding="utf-8") as handle:
-        for line in handle:
-            word, freq, *_ = line.split(" ")
-            for ch in word:
-                counts[ch] = counts.get(ch, 0) + int(freq)
+    for word, freq in jieba_word_counts().items():
+        for ch in word:
+            counts[ch] = counts.get(ch, 0) + freq
     return frozenset(sorted(counts, key=counts.get, reverse=True)[:3500])

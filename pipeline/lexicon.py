@@ -4,6 +4,9 @@ Each list is here because a rule needs it and says which; none is tuned to a par
 """
 from __future__ import annotations
 
+from functools import lru_cache
+from pathlib import Path
+
 # Titles and roles written right before a name (特使魏科夫, 白宫发言人凯利): a name ends where they end,
 # and a word after one of them is likely a name.
 TITLE_WORDS = frozenset("""
@@ -85,3 +88,17 @@ EN_PRONOUNS = frozenset("he she they".split())
 # Unnamed speakers (一名美方官员说, 德里斯科的发言人表示): who speaks is a role, not a named entity.
 ROLE_NOUNS = ("发言人", "官员", "人士", "消息人士", "幕僚", "团队", "办公室", "律师", "助手", "顾问", "分析师", "专家",
               "记者", "部门", "当局", "高层", "高官", "知情者", "人员")
+
+
+@lru_cache(maxsize=1)
+def jieba_word_counts() -> dict[str, int]:
+    """Word frequencies of jieba's own dictionary: how common a word is in general Chinese text (the
+    private tokenizer's counts also hold every listed name)."""
+    import jieba
+
+    counts: dict[str, int] = {}
+    with (Path(jieba.__file__).parent / "dict.txt").open(encoding="utf-8") as handle:
+        for line in handle:
+            word, freq, *_ = line.split(" ")
+            counts[word] = int(freq)
+    return counts

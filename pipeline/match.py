@@ -17,7 +17,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from .gazetteer import Gazetteer
-from .lexicon import FUNCTION_CHARS, TRANSLITERATION_CHARS
+from .lexicon import FUNCTION_CHARS, TRANSLITERATION_CHARS, jieba_word_counts
 from .normalise import fold_key, is_han
 from .records import Candidate, Segmentation
 
@@ -91,6 +91,10 @@ def _institutions(gazetteer: Gazetteer, places: dict[str, str]) -> tuple[dict[st
             if known is None or gazetteer.entities[entity_id].prior > gazetteer.entities[known].prior:
                 heads[head][place] = entity_id
             country_of.setdefault(entity_id, place)
+    # A common word is an institution word only when many countries have one (外交部, 海軍); a common
+    # word seen after one or two places (麻省|理工學院, 某國|委員會) is a generic noun.
+    common = jieba_word_counts()
+    heads = {h: by_place for h, by_place in heads.items() if common.get(h, 0) < 500 or len(by_place) >= 3}
     return heads, country_of
 
 
