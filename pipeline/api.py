@@ -92,7 +92,7 @@ def extract_article(article: Article, resources: Resources,
     if spotted:
         details |= {c.ids[0]: (c.name_en, c.label) for c in spotted if c.ids and c.name_en}
         chosen = resolve.select(chosen + spotted)
-    chosen = resolve.select(discover.extend_spans(chosen, seg, view, labels))
+    chosen = resolve.select(discover.extend_spans(chosen, seg, view, labels, resources.segmenter.forms))
     chosen = discover.place_compounds(chosen, seg, resources.index.places)
     countries = resolve.article_countries(chosen, resources.index)
     chosen = resolve.localise(chosen, folded, countries, resources.index)

@@ -413,9 +413,12 @@ _BODY_HEADS = {"委员会": "ORG", "研究所": "ORG", "研究院": "ORG", "研�
                "联盟": "ORG", "党": "ORG", "市政厅": "FAC", "体育场": "FAC", "国际机场": "FAC", "纪念馆": "FAC"}
 
 
-def extend_spans(chosen: list[Candidate], seg: Segmentation, view: str, labels: dict[str, str]) -> list[Candidate]:
+def extend_spans(chosen: list[Candidate], seg: Segmentation, view: str, labels: dict[str, str],
+                 listed: frozenset[str] | set[str] = frozenset()) -> list[Candidate]:
     # a listed organisation or place after the first name is a second name (共同民主黨批評國民力量黨)
     named = {c.start for c in chosen if labels.get(c.ids[0] if c.ids else "", c.label) in ("ORG", "GPE", "FAC", "LOC")}
+    # ... and so is a word that is itself listed or an institution word (社會黨|國民議會)
+    named |= {t.start for t in seg.tokens if t.norm in listed}
     """Names that run on past the listed form: a team with 隊 (湖人隊), a monarch's number (哈拉爾五世),
     and an organisation or building that starts with a place or name (挪威諾貝爾研究所, 奧斯陸市政廳) —
     the last becomes an unlinked ORG/FAC mention over the whole name, since the place alone is not it."""

@@ -150,3 +150,8 @@ def test_discover_glossed_acronym_is_learned(gazetteer):
 def test_discover_acronym_that_contradicts_the_listed_entity_is_not_learned(gazetteer):
     mentions = pipeline.extract_text("全國民主聯盟（NDA）贏得選舉。NDA將組閣。", gazetteer=gazetteer).mentions
     assert not [r for r in mentions.itertuples() if r.text == "NDA"]
+
+
+def test_discover_listed_institution_after_a_party_is_not_one_body(gazetteer):
+    mentions = pipeline.extract_text("法國社會黨國民議會黨團主席瓦洛表示", gazetteer=gazetteer).mentions
+    assert "社會黨國民議會" not in [r.text for r in mentions.itertuples()]
