@@ -38,6 +38,7 @@ class NameIndex:
     fuzzy_choices: tuple[str, ...]  # multi-word English keys long enough to correct typos against
     squashed_en: dict[str, str]  # English key without spaces -> key, for handles
     lowercase_en: frozenset[str]  # keys of English forms written in lower case (franceinfo)
+    acronyms: frozenset[str]  # keys written only in capitals (WHO, US): `Who` and `us` are words
     institutions: dict[str, dict[str, str]]  # 国防部 -> {russia: russia-ministry-of-defence, ...}
     places: dict[str, str]  # Chinese key of a GPE -> its entity id
     country_of: dict[str, str]  # institution entity -> the place its listed forms are qualified by
@@ -51,9 +52,15 @@ def build_index(gazetteer: Gazetteer) -> NameIndex:
     for key in gazetteer.en_keys:
         squashed.setdefault(key.replace(" ", "").replace(".", ""), key)
     lowercase = frozenset(fold_key(a.alias) for a in gazetteer.aliases if a.script == "Latn" and a.alias.islower())
+    written = {}
+    for a in gazetteer.aliases:
+        if a.script == "Latn":
+            written.setdefault(fold_key(a.alias), set()).add(a.alias.isupper())
+    acronyms = frozenset(key for key, kinds in written.items() if kinds == {True} and len(key) <= 6)
     places = _places(gazetteer)
     institutions, country_of = _institutions(gazetteer, places)
-    return NameIndex(gazetteer, keys, automaton, fuzzy, squashed, lowercase, institutions, places, country_of)
+    return NameIndex(gazetteer, keys, automaton, fuzzy, squashed, lowercase, acronyms, institutions, places,
+                     country_of)
 
 
 # A bare institution word names the institution of the country the article is about: 國會 in a French
@@ -146,6 +153,8 @@ def _wordish(ch: str) -> bool:
 def _looks_like_name(surface: str, key: str, index: NameIndex) -> bool:
     """A name is capitalised as written (`Trump`, not `trump` the verb) unless the gazetteer writes the
     form in lower case itself (`franceinfo`)."""
+    if key in index.acronyms:
+        return surface.isupper()
     if " " in key or len(key) > 12:
         return True
     return not surface[:1].islower() or key in index.lowercase_en  # 9/11 has no case to check

@@ -187,3 +187,9 @@ def test_match_institution_inside_a_compound(gazetteer, text, expected):
 def test_match_team_suffix_glued_by_jieba(gazetteer):
     frame = pipeline.extract_text("洛杉磯湖人隊今天獲勝", gazetteer=gazetteer).mentions
     assert ("洛杉磯湖人隊", "Los Angeles Lakers") in [(r.text, r.name_en) for r in frame.itertuples()]
+
+
+def test_match_acronyms_only_in_capitals(gazetteer):
+    frame = pipeline.extract_text("Who said it? The WHO said so. Tell us. The US agreed.", gazetteer=gazetteer).mentions
+    assert [(r.text, r.name_en) for r in frame.itertuples()] == [("WHO", "World Health Organization"),
+                                                                 ("US", "United States")]
