@@ -95,3 +95,14 @@ def test_cli_expected_errors_are_one_line(repo_root, tmp_path, tiny_gazetteer_di
     assert re.search(pattern, lines[0]), lines[0]
     assert result.stdout == ""
     assert not out.exists()
+
+
+def test_cli_readme_commands_exist(repo_root):
+    """Every command the README shows is one the CLI knows (its --help exits 0)."""
+    readme = (repo_root / "README.md").read_text(encoding="utf-8")
+    commands = set(re.findall(r"-m pipeline ((?:gazetteer )?[a-z-]+)", readme))
+    assert {"extract", "evaluate", "gazetteer add-suggestions", "gazetteer import"} <= commands
+    for command in sorted(commands):
+        done = subprocess.run([sys.executable, "-m", "pipeline", *command.split(), "--help"],
+                              capture_output=True, text=True, cwd=repo_root)
+        assert done.returncode == 0, (command, done.stderr)
