@@ -31,6 +31,9 @@ _TOP_LEVEL = ("「", "“", '"', "﹁")
 _SENTENCE_END = "。！？!?\n"
 _CLAUSE_BREAK = "，,；;"
 _TERMINAL = tuple("。！？!?…⋯.")
+_SPEAKER_LABELS = ("PERSON", "ORG", "GPE", "FAC")
+_SHORT_CUES = frozenset("说称道问")
+_GLUED_BEFORE_CUE = frozenset("中上里时后也又还则并就再曾更")
 _ADVERBS = frozenset("也 则 又 再 还 就 随后 接着 后来 当时 曾 并 亦 更 则是 补充".split())
 _WINDOW_END = "。！？!?；;\n"
 _ROLE_AFTER_NAME = re.compile(r"(的|之)\S{0,4}?(" + "|".join(ROLE_NOUNS) + ")")
@@ -124,7 +127,8 @@ class _Context:
         self.tokens = seg.tokens
         self.token_starts = [t.start for t in seg.tokens]
         self.inside = [(m.start, m.end) for m in spans]
-        self.speakers = [m for m in mentions if m.label in ("PERSON", "ORG") and not self.quoted(m.start)]
+        # people, and the organisations, governments and seats of power that speak for them (白宮表示)
+        self.speakers = [m for m in mentions if m.label in _SPEAKER_LABELS and not self.quoted(m.start)]
         self.mention_at = {m.start: m for m in mentions}
         self.sentence_starts = sorted({0} | {s.start for s in seg.sentences})
 
@@ -289,9 +293,18 @@ def _cue_before(m: Marked, ctx: _Context) -> tuple[str | None, int]:
             start = b + 1
     best = None
     for token in ctx.tokens_between(start, m.open):
-        if token.norm in SPEECH_CUES:
+        if _cue_of(token.norm):
             best = token
-    return (best.norm, best.start) if best is not None else (None, -1)
+    return (_cue_of(best.norm), best.start) if best is not None else (None, -1)
+
+
+def _cue_of(word: str) -> str | None:
+    """The reporting verb a token is, also when jieba glued it to a particle before it (中說, 上稱)."""
+    if word in SPEECH_CUES:
+        return word
+    if len(word) == 2 and word[1] in _SHORT_CUES and word[0] in _GLUED_BEFORE_CUE:
+        return word[1]
+    return None
 
 
 def _trailing_speaker(m: Marked, ctx: _Context) -> tuple[_Speaker, str] | None:
@@ -310,15 +323,17 @@ def _trailing_speaker(m: Marked, ctx: _Context) -> tuple[_Speaker, str] | None:
         return None
     first = tokens[0]
     mention = ctx.mention_at.get(first.start)
-    if mention is not None and mention.label in ("PERSON", "ORG"):
-        for token in ctx.tokens_between(mention.end, window_end):
-            if token.norm in SPEECH_CUES:
-                return _from_mention(mention, 0.9), token.norm
-            if token.norm not in _ADVERBS:
+    if mention is not None and mention.label in _SPEAKER_LABELS:
+        # adverbs or a short where-phrase may stand between the name and its verb (澤倫斯基在影片中說)
+        for token in ctx.tokens_between(mention.end, min(window_end, mention.end + 10)):
+            if _cue_of(token.norm):
+                return _from_mention(mention, 0.9), _cue_of(token.norm)
+            if not token.is_han:
                 break
-    if first.norm in PRONOUNS and len(tokens) > 1 and tokens[1].norm in SPEECH_CUES:
+    if first.norm in PRONOUNS and len(tokens) > 1 and _cue_of(tokens[1].norm):
         antecedent = ctx.antecedent(m.open)
-        return (_from_mention(antecedent, 0.7) if antecedent else _Speaker("", "", first.text, 0.3)), tokens[1].norm
+        speaker = _from_mention(antecedent, 0.7) if antecedent else _Speaker("", "", first.text, 0.3)
+        return speaker, _cue_of(tokens[1].norm)
     return None
 
 
@@ -336,7 +351,10 @@ def _subject_before(cue_start: int, ctx: _Context) -> _Speaker | None:
     in_clause = ctx.named_between(clause_start, cue_start)
     # 烏梅洛夫在社群平台X上寫道, 雷纳在《卫报》上撰文: the platform is where, the person is who
     people = [m for m in in_clause if m.label == "PERSON"]
-    in_clause = people or [m for m in in_clause if not _is_venue(view, m)]
+    bodies = [m for m in in_clause if m.label == "ORG" and not _is_venue(view, m)]
+    # a place or building speaks only as the clause's first word (北京回應稱, 白宮在聲明中表示)
+    seats = [m for m in in_clause[:1] if m.label in ("GPE", "FAC") and m.start - clause_start <= 1]
+    in_clause = people or bodies or seats
     pronoun = next((t for t in ctx.tokens_between(clause_start, cue_start) if t.norm in PRONOUNS), None)
     if not people and pronoun is not None and (not in_clause or pronoun.start < in_clause[0].start):
         in_clause = []  # 他在人民党总部…说道: the pronoun is the subject, the party only where he spoke
@@ -352,7 +370,7 @@ def _subject_before(cue_start: int, ctx: _Context) -> _Speaker | None:
     antecedent = ctx.antecedent(clause_start)
     if antecedent is not None:
         return _from_mention(antecedent, 0.75 if pronoun is not None else 0.6)
-    return None
+    return _Speaker("", "", pronoun.text, 0.2) if pronoun is not None else None
 
 
 def _is_venue(view: str, mention: Mention) -> bool:
@@ -367,7 +385,8 @@ def _is_addressee(view: str, mention: Mention, candidates: list[Mention]) -> boo
     """`A 向 [titles] B 說`: B is spoken to when a marker (向, 對, 跟, 給, 與, 和) stands between the name
     before it and B, in the same clause."""
     for earlier in candidates:
-        if earlier is mention or earlier.end > mention.start:
+        # only someone can speak to someone: 烏克蘭國家安全與國防事務委員會秘書烏梅洛夫 has no addressee
+        if earlier is mention or earlier.end > mention.start or earlier.label not in ("PERSON", "ORG"):
             continue
         between = view[earlier.end:mention.start]
         if any(ch in _CLAUSE_BREAK + _SENTENCE_END for ch in between):
@@ -382,7 +401,7 @@ def _role_phrase(view: str, text: str, start: int, cue_start: int) -> _Speaker |
     for noun in ROLE_NOUNS:
         at = phrase.rfind(noun)
         if at >= 0 and at + len(noun) >= len(phrase) - 2:
-            begin = start + max(0, at - 6)
+            begin = start + max(0, at - 12)  # 一名不願具名的官員: the whole noun phrase
             for i in range(at - 1, -1, -1):
                 if phrase[i] in "，,。在於于曾也都还並并则而":
                     begin = start + i + 1

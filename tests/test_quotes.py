@@ -49,15 +49,27 @@ def quotes_of(text: str, gazetteer) -> list[tuple[str, str, str]]:
         ("馬克宏說：「第一段話，\n「第二段話。」", [("第一段話，\n「第", "Emmanuel Macron", "direct")]),
         # an unnamed source keeps its words in speaker_text and no entity
         ("一名美方官員說：「談判進展良好。」", [("談判進展良好。", "", "direct")]),
+        # an organisation, a seat of power or a capital speaks for its people
+        ("白宮在聲明中表示：「總統將繼續推動和平。」", [("總統將繼續推動和平", "White House", "direct")]),
+        ("北京週二回應稱：「台灣問題是中國內政。」", [("台灣問題是中國內政", "Beijing", "direct")]),
+        # ... but a place inside the clause does not (the commitment is the US's, the words Yermak's)
+        ("葉爾馬克表示，新草案中的美國安全承諾將具備「法律約束力」。", [("法律約束力", "Andriy Yermak", "fragment")]),
+        # a where-phrase between the name and a trailing verb, and a verb jieba glued to it (中說)
+        ("「我們不會放棄。」澤倫斯基在影片中說。", [("我們不會放棄。", "Volodymyr Zelenskyy", "direct")]),
     ],
 )
 def test_quotes_patterns(gazetteer, text, expected):
     assert quotes_of(text, gazetteer) == expected
 
 
-def test_quotes_unnamed_speaker_text(gazetteer):
-    table = pipeline.extract_text("一名美方官員說：「談判進展良好。」", gazetteer=gazetteer).quotes
-    assert [(r.speaker_id, r.speaker_text) for r in table.itertuples()] == [("", "一名美方官員")]
+@pytest.mark.parametrize(("text", "speaker_text"), [
+    ("一名美方官員說：「談判進展良好。」", "一名美方官員"),
+    ("據路透社報導，一名不願具名的官員說：「談判已經破裂。」", "一名不願具名的官員"),
+    ("他在接受訪問時說：「我不會辭職。」", "他"),  # a pronoun with nobody named before it
+])
+def test_quotes_unnamed_speaker_text(gazetteer, text, speaker_text):
+    table = pipeline.extract_text(text, gazetteer=gazetteer).quotes
+    assert [(r.speaker_id, r.speaker_text) for r in table.itertuples()] == [("", speaker_text)]
 
 
 def test_quotes_post_with_handle(gazetteer):
